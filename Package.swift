@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hospital",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hospital", targets: ["hospital"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "HospitalCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "HospitalArchive",
+            dependencies: ["CZlib", "HospitalCore"]
+        ),
+        .executableTarget(
+            name: "hospital",
+            dependencies: [
+                "HospitalCore",
+                "HospitalArchive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "HospitalCoreTests",
+            dependencies: ["HospitalCore"]
+        ),
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["HospitalCore", "HospitalArchive"]
+        ),
+    ]
+)
+
+// Strict concurrency everywhere, set once.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

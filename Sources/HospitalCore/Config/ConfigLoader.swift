@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads one JSON config file into a `Decodable`, turning every failure into a one-line
+/// `ConfigError` that names the file and the key.
+public enum ConfigLoader {
+    public static func load<T: Decodable>(_ type: T.Type, file name: String, in directory: String) throws -> T {
+        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, key: "", expected: "file is missing or unreadable")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw configError(error, path: path)
+        } catch {
+            throw ConfigError(file: path, key: "", expected: "valid JSON")
+        }
+    }
+
+    static func configError(_ error: DecodingError, path: String) -> ConfigError {
+        func keyPath(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+                .joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return ConfigError(file: path, key: keyPath(context.codingPath), expected: "expected \(typeName(type))")
+        case .valueNotFound(let type, let context):
+            return ConfigError(file: path, key: keyPath(context.codingPath), expected: "expected \(typeName(type)), found null")
+        case .keyNotFound(let key, let context):
+            return ConfigError(file: path, key: keyPath(context.codingPath + [key]), expected: "required key is missing")
+        case .dataCorrupted(let context):
+            return ConfigError(file: path, key: keyPath(context.codingPath), expected: "valid JSON (\(context.debugDescription))")
+        @unknown default:
+            return ConfigError(file: path, key: "", expected: "valid JSON")
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default: return "\(type)".contains("Array") ? "an array" : "an object"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Every JSON config the generator reads, loaded and cross-checked once at start, so a
+/// service with a broken config stops before doing any work.
+public struct HospitalConfig: Sendable {
+    public let clinical: ClinicalModel
+    public let demographics: Demographics
+    public let workforce: WorkforceModel
+    public let shifts: ShiftConfig
+    public let database: DatabaseConfig
+    public let kafka: KafkaConfig
+
+    public static let files = (
+        clinical: "clinical_model.json", demographics: "demographics.json", workforce: "workforce.json",
+        shifts: "hospital_shift_config.json", database: "database_config.json", kafka: "kafka_config.json"
+    )
+
+    public static func load(from directory: String) throws -> HospitalConfig {
+        let config = HospitalConfig(
+            clinical: try ConfigLoader.load(ClinicalModel.self, file: files.clinical, in: directory),
+            demographics: try ConfigLoader.load(Demographics.self, file: files.demographics, in: directory),
+            workforce: try ConfigLoader.load(WorkforceModel.self, file: files.workforce, in: directory),
+            shifts: try ConfigLoader.load(ShiftConfig.self, file: files.shifts, in: directory),
+            database: try ConfigLoader.load(DatabaseConfig.self, file: files.database, in: directory),
+            kafka: try ConfigLoader.load(KafkaConfig.self, file: files.kafka, in: directory))
+        try config.validate(directory: directory)
+        return config
+    }
+
+    /// Cross-file references: what a generator would otherwise trip over in the middle of a run.
+    func validate(directory: String) throws {
+        func fail(_ file: String, _ key: String, _ expected: String) -> ConfigError {
+            ConfigError(file: directory + "/" + file, key: key, expected: expected)
+        }
+        let unitNames = clinical.units.map(\.name)
+        for (index, unit) in clinical.units.enumerated() where !shifts.departments.contains(unit.staffDepartment) {
+            throw fail(Self.files.clinical, "units[\(index)].staff_department", "a department of \(Self.files.shifts)")
+        }
+        for (index, unit) in clinical.units.enumerated() where unit.capacity < 1 {
+            throw fail(Self.files.clinical, "units[\(index)].capacity", "a positive number of beds or places")
+        }
+        let all = clinical.conditions + clinical.visitOnlyConditions
+        for (index, condition) in all.enumerated() {
+            let key =
+                index < clinical.conditions.count
+                ? "conditions[\(index)]" : "visit_only_conditions[\(index - clinical.conditions.count)]"
+            guard unitNames.contains(condition.unit) else {
+                throw fail(Self.files.clinical, key + ".unit", "one of the units")
+            }
+            guard (1...5).contains(condition.severity) else {
+                throw fail(Self.files.clinical, key + ".severity", "an integer from 1 to 5")
+            }
+            let unit = clinical.units.first { $0.name == condition.unit }!
+            if unit.isInpatient, condition.stayDays?.count != 2 {
+                throw fail(Self.files.clinical, key + ".stay_days", "[min, max] days for an inpatient unit")
+            }
+            if index < clinical.conditions.count, condition.probability?.count != clinical.ageGroups.count {
+                throw fail(Self.files.clinical, key + ".probability", "one probability per age group")
+            }
+            for (detailIndex, detail) in (condition.details ?? []).enumerated() {
+                if let name = detail.unit, !unitNames.contains(name) {
+                    throw fail(Self.files.clinical, key + ".details[\(detailIndex)].unit", "one of the units")
+                }
+            }
+        }
+        let names = all.map(\.name)
+        for (index, seasonal) in clinical.intake.seasonal.enumerated() where !names.contains(seasonal.condition) {
+            throw fail(Self.files.clinical, "intake.seasonal[\(index)].condition", "a known condition")
+        }
+        for (index, reason) in clinical.intake.routineReasons.enumerated() where !names.contains(reason.name) {
+            throw fail(Self.files.clinical, "intake.routine_reasons[\(index)].name", "a known condition")
+        }
+        guard names.contains(clinical.noIllness) else {
+            throw fail(Self.files.clinical, "no_illness", "a visit-only condition")
+        }
+        guard clinical.intake.arrivalHourWeights.count == 24 else {
+            throw fail(Self.files.clinical, "intake.arrival_hour_weights", "24 weights, one per hour")
+        }
+        guard SimDate(iso: clinical.intake.reducedFrom) != nil, SimDate(iso: clinical.intake.reducedUntil) != nil else {
+            throw fail(Self.files.clinical, "intake.reduced_from", "dates as YYYY-MM-DD")
+        }
+        guard clinical.sessionsPerDay >= 1 else {
+            throw fail(Self.files.clinical, "sessions_per_day", "at least 1")
+        }
+        guard unitNames.contains(clinical.pediatrics.unit) else {
+            throw fail(Self.files.clinical, "pediatrics.unit", "one of the units")
+        }
+        guard clinical.severityLabelsBySeverity.count == 5 else {
+            throw fail(Self.files.clinical, "severity_labels_by_severity", "five labels, for severities 1 to 5")
+        }
+        for (index, entry) in shifts.cycle.enumerated()
+        where entry.workDay && shifts.shiftDefinitions[entry.shift] == nil {
+            throw fail(Self.files.shifts, "medical_shift_daily_cycle[\(index)].shift", "a shift of shift_definitions")
+        }
+        for name in shifts.shiftDefinitions.keys.sorted() where ClockText.minutes(shifts.shiftDefinitions[name]!.start) == nil {
+            throw fail(Self.files.shifts, "shift_definitions.\(name).start", "a time as HH:MM")
+        }
+        let roles = workforce.groups.flatMap(\.roles)
+        for role in roles where !workforce.minimumAge.contains(where: { $0.role == role }) {
+            throw fail(Self.files.workforce, "minimum_age", "a minimum age for role \(role)")
+        }
+        guard clinical.facilities.contains(where: \.rehabilitation) else {
+            throw fail(Self.files.clinical, "facilities", "at least one facility offering rehabilitation")
+        }
+    }
+}
+
+/// `HH:MM` ⇄ minutes of the day.
+public enum ClockText {
+    public static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        return h * 60 + m
+    }
+}

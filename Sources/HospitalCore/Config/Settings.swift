@@ -1,0 +1,76 @@
+/// The central configuration (DESIGN §4): environment over profile over config files.
+/// Every path derives from `lakePath`.
+public struct Settings: Sendable {
+    public let lakePath: String
+    public let configDir: String
+    public let profile: Profile
+    public let seed: UInt64
+    public let streamIntervalSeconds: Double
+    public let batchIntervalSeconds: Double
+    public let maxIngestLagDays: Int
+
+    public static let defaultSeed: UInt64 = 20_221_120
+
+    public var layout: LakeLayout { LakeLayout(root: lakePath) }
+
+    public init(
+        lakePath: String, configDir: String, profile: Profile, seed: UInt64,
+        streamIntervalSeconds: Double = 0, batchIntervalSeconds: Double = 0, maxIngestLagDays: Int = 7
+    ) {
+        self.lakePath = lakePath
+        self.configDir = configDir
+        self.profile = profile
+        self.seed = seed
+        self.streamIntervalSeconds = streamIntervalSeconds
+        self.batchIntervalSeconds = batchIntervalSeconds
+        self.maxIngestLagDays = maxIngestLagDays
+    }
+
+    /// Reads the environment; explicit arguments (command-line options) win over it.
+    public static func fromEnvironment(
+        _ environment: [String: String], profile profileName: String? = nil, seed seedOverride: UInt64? = nil,
+        lake: String? = nil
+    ) throws -> Settings {
+        func bad(_ key: String, _ expected: String) -> ConfigError {
+            ConfigError(file: "environment", key: key, expected: expected)
+        }
+        let name = profileName ?? environment["SIM_PROFILE"] ?? "full"
+        guard var profile = Profile.named(name) else { throw bad("SIM_PROFILE", "one of full, golden, tiny") }
+        var seed = defaultSeed
+        if let text = environment["SIM_SEED"] {
+            guard let value = UInt64(text) else { throw bad("SIM_SEED", "an unsigned integer") }
+            seed = value
+        }
+        let start = try environment["SIM_START_DATE"].map { text in
+            guard let date = SimDate(iso: text) else { throw bad("SIM_START_DATE", "a date as YYYY-MM-DD") }
+            return date
+        }
+        let end = try environment["SIM_END_DATE"].map { text in
+            guard let date = SimDate(iso: text) else { throw bad("SIM_END_DATE", "a date as YYYY-MM-DD") }
+            return date
+        }
+        if start != nil || end != nil {
+            let first = start ?? profile.calendar.start
+            let last = end ?? profile.calendar.end
+            guard first <= last else { throw bad("SIM_END_DATE", "a date on or after SIM_START_DATE") }
+            profile = profile.with(calendar: SimCalendar(start: first, end: last))
+        }
+        func seconds(_ key: String) throws -> Double {
+            guard let text = environment[key] else { return 0 }
+            guard let value = Double(text), value >= 0 else { throw bad(key, "a number of seconds, 0 or more") }
+            return value
+        }
+        var lag = 7
+        if let text = environment["MAX_INGEST_LAG_DAYS"] {
+            guard let value = Int(text), value >= 1 else { throw bad("MAX_INGEST_LAG_DAYS", "a whole number of days, 1 or more") }
+            lag = value
+        }
+        return Settings(
+            lakePath: lake ?? environment["LAKE_PATH"] ?? "./shared_data",
+            configDir: environment["CONFIG_DIR"] ?? "./configs",
+            profile: profile, seed: seedOverride ?? seed,
+            streamIntervalSeconds: try seconds("STREAM_INTERVAL_SECONDS"),
+            batchIntervalSeconds: try seconds("BATCH_INTERVAL_SECONDS"),
+            maxIngestLagDays: lag)
+    }
+}

@@ -1,0 +1,95 @@
+/// Triage, beds and places for a day's visits, in order of the time each patient is ready
+/// to be admitted. Beds carry over in `WardState`; a patient admitted is attended by a
+/// doctor and a nurse on duty that day; some inpatients are planned for transfer.
+public struct AdmissionSimulator: Sendable {
+    let catalog: Catalog
+    let clinical: ClinicalModel
+    let streams: Streams
+    let capacity: [Int]
+
+    public init(config: HospitalConfig, catalog: Catalog, streams: Streams, volumeFactor: Int) {
+        self.catalog = catalog
+        clinical = config.clinical
+        self.streams = streams
+        capacity = catalog.units.map { Profile.scale($0.capacity, by: volumeFactor, minimum: 1) }
+    }
+
+    public func admit(_ visits: [Visit], on date: SimDate, wards: inout WardState, roster: DutyRoster) -> [Admission] {
+        var rng = streams.stream(.admissions, date.dayNumber)
+        let triage = visits.map { visit in
+            let condition = catalog.conditions[visit.condition]
+            let drawn = Int(rng.normal(mean: condition.triageMean, sd: condition.triageSD).rounded())
+            return max(clinical.minimumTriageMinutes, drawn)
+        }
+        let order = visits.indices.sorted {
+            (visits[$0].arrival.value + triage[$0], $0) < (visits[$1].arrival.value + triage[$1], $1)
+        }
+        var placesUsed = [Int](repeating: 0, count: catalog.units.count)
+        var admissions: [Admission] = []
+        admissions.reserveCapacity(visits.count)
+        for index in order {
+            let visit = visits[index]
+            let unit = catalog.units[visit.unit]
+            let time = visit.arrival.adding(minutes: triage[index])
+            let id = streams.uuid(.admissionID, date.dayNumber, index)
+            var granted = false
+            var discharge: SimMinute?
+            var transfer: Transfer?
+            if unit.isInpatient {
+                wards.release(unit: visit.unit, by: time)
+                if wards.occupied(visit.unit) < capacity[visit.unit] {
+                    granted = true
+                    let stay = catalog.conditions[visit.condition].stay ?? 1...1
+                    let hours = clinical.dischargeHours
+                    var leaves = SimMinute(
+                        date: time.date.adding(days: rng.int(in: stay)),
+                        minuteOfDay: rng.int(in: hours[0]...hours[1]) * 60 + rng.below(60))
+                    if rng.chance(clinical.transfers.shareOfInpatients) {
+                        transfer = planTransfer(visit, admission: id, at: time, rng: &rng)
+                        leaves = transfer!.time
+                    }
+                    discharge = leaves
+                    wards.occupy(unit: visit.unit, until: leaves)
+                }
+            } else if placesUsed[visit.unit] < capacity[visit.unit] {
+                placesUsed[visit.unit] += 1
+                granted = true
+                let hours = clinical.outpatientStayHours
+                discharge = time.adding(minutes: rng.int(in: hours[0] * 60...hours[1] * 60))
+            }
+            let department = catalog.unitDepartment[visit.unit]
+            admissions.append(
+                Admission(
+                    id: id, visit: visit, triageMinutes: triage[index], admitted: time, granted: granted, discharge: discharge,
+                    doctor: granted ? rng.pick(roster.doctors[department], orElse: roster.allDoctors) : nil,
+                    nurse: granted ? rng.pick(roster.nurses[department], orElse: roster.allNurses) : nil,
+                    transfer: transfer))
+        }
+        return admissions
+    }
+
+    private func planTransfer(_ visit: Visit, admission: DeterministicUUID, at time: SimMinute, rng: inout SplitMix64) -> Transfer {
+        let transfers = clinical.transfers
+        let unitName = catalog.units[visit.unit].name
+        let reasons = transfers.reasons.indices.filter {
+            transfers.reasons[$0].fromUnits.isEmpty || transfers.reasons[$0].fromUnits.contains(unitName)
+        }
+        let reason = reasons[rng.below(reasons.count)]
+        let facilities = clinical.facilities.indices.filter {
+            switch transfers.reasons[reason].to {
+            case "hospital": return clinical.facilities[$0].kind == "hospital"
+            case "rehabilitation": return clinical.facilities[$0].rehabilitation
+            default: return true
+            }
+        }
+        let delay = rng.int(in: transfers.delayHours[0] * 60...transfers.delayHours[1] * 60)
+        let severe = catalog.conditions[visit.condition].severity >= transfers.ambulanceMinSeverity
+        let ambulance = transfers.modes.firstIndex { $0.name == "Ambulance" } ?? 0
+        let mode = severe ? ambulance : rng.weighted(transfers.modes.map(\.weight))
+        return Transfer(
+            id: streams.uuid(.transferID, admission.hashValueStable, 0), admission: admission, person: visit.person,
+            age: visit.age, condition: visit.condition, detail: visit.detail, unit: visit.unit, admitted: time,
+            time: time.adding(minutes: delay), reason: reason, facility: facilities[rng.below(facilities.count)],
+            mode: mode, session: 0)
+    }
+}

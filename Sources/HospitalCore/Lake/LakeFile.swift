@@ -1,0 +1,93 @@
+import Crypto
+import Foundation
+
+/// A file being written into the lake: bytes go to a temporary name in the target folder,
+/// hashed and counted on the way; `commit()` fsyncs and renames, so a reader sees the whole
+/// file or nothing.
+public final class LakeFile {
+    public let path: String
+    private let temporary: String
+    private let descriptor: Int32
+    private var hasher = SHA256()
+    public private(set) var bytes = 0
+    public private(set) var rows = 0
+    private var done = false
+
+    public init(path: String) throws {
+        self.path = path
+        temporary = path + ".tmp"
+        descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw LakeError.io(path: temporary, operation: "open", code: errno) }
+    }
+
+    deinit {
+        if !done {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    /// Appends bytes; `rows` counts data rows (callers say how many the chunk holds).
+    public func write(_ chunk: [UInt8], rows added: Int = 0) throws {
+        hasher.update(data: chunk)
+        try chunk.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw LakeError.io(path: temporary, operation: "write", code: errno)
+                }
+                offset += written
+            }
+        }
+        bytes += chunk.count
+        rows += added
+    }
+
+    /// Makes the file durable under its final name and returns what a flag records of it.
+    @discardableResult
+    public func commit() throws -> FileDigest {
+        guard fsync(descriptor) == 0 else { throw LakeError.io(path: temporary, operation: "fsync", code: errno) }
+        close(descriptor)
+        done = true
+        guard rename(temporary, path) == 0 else { throw LakeError.io(path: path, operation: "rename", code: errno) }
+        return FileDigest(path: path, rows: rows, bytes: bytes, sha256: hasher.finalize().hexString)
+    }
+
+    /// Writes a whole small file at once.
+    @discardableResult
+    public static func write(_ content: [UInt8], rows: Int = 0, to path: String) throws -> FileDigest {
+        let file = try LakeFile(path: path)
+        try file.write(content, rows: rows)
+        return try file.commit()
+    }
+}
+
+/// What is known of a written file: the flag manifests list these.
+public struct FileDigest: Sendable, Equatable {
+    public let path: String
+    public let rows: Int
+    public let bytes: Int
+    public let sha256: String
+}
+
+public enum LakeError: Error, CustomStringConvertible {
+    case io(path: String, operation: String, code: Int32)
+    case badState(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let operation, let code): return "\(operation) \(path): \(String(cString: strerror(code)))"
+        case .badState(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+}
+
+extension Digest {
+    var hexString: String {
+        var text = ByteText(capacity: 64)
+        for byte in self { text.appendHex(UInt64(byte), digits: 2) }
+        return text.string
+    }
+}

@@ -1,0 +1,35 @@
+/// Writes the outputs of one step and then its flag; a step whose flag exists is skipped,
+/// so a restarted run never writes a file twice.
+public struct LakeWriter: Sendable {
+    public let layout: LakeLayout
+
+    public init(layout: LakeLayout) { self.layout = layout }
+
+    public func isDone(_ flag: String) -> Bool { LakeFolders.exists(layout.path(flag)) }
+
+    /// Runs `produce` unless `flag` exists, then records its outputs in the flag. Returns
+    /// whether the step ran.
+    @discardableResult
+    public func step(
+        _ flag: String, name: String, date: SimDate? = nil, session: Int? = nil,
+        produce: () throws -> [FileDigest]
+    ) throws -> Bool {
+        guard !isDone(flag) else { return false }
+        let outputs = try produce()
+        for folder in Set(outputs.map { parent($0.path) }).sorted() { LakeFolders.sync(folder) }
+        let manifest = FlagManifest(step: name, date: date, session: session, outputs: outputs)
+        try LakeFile.write(manifest.json(layout: layout), to: layout.path(flag))
+        LakeFolders.sync(parent(layout.path(flag)))
+        return true
+    }
+
+    /// Writes a whole file into `batch/` (or another folder given by `folder`).
+    public func write(_ bytes: [UInt8], rows: Int, name: String, folder: String? = nil) throws -> FileDigest {
+        try LakeFile.write(bytes, rows: rows, to: (folder ?? layout.batch) + "/" + name)
+    }
+
+    private func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+}

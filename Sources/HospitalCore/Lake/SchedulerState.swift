@@ -1,0 +1,72 @@
+import Foundation
+
+/// `scheduler_state.json`: the day in progress and whether the run is complete. It holds no
+/// wall-clock time, so a finished lake is the same bytes however often it was interrupted.
+public struct SchedulerState: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case running
+        case complete
+    }
+
+    public static let generatorVersion = "hospital-generator/1"
+
+    public let currentDate: SimDate
+    public let status: Status
+    public let profile: String
+    public let seed: UInt64
+    public let daysCompleted: Int
+    public let daysTotal: Int
+
+    public init(currentDate: SimDate, status: Status, profile: String, seed: UInt64, daysCompleted: Int, daysTotal: Int) {
+        self.currentDate = currentDate
+        self.status = status
+        self.profile = profile
+        self.seed = seed
+        self.daysCompleted = daysCompleted
+        self.daysTotal = daysTotal
+    }
+
+    public var json: [UInt8] {
+        var json = JSONText()
+        json.beginObject()
+        json.member("current_sim_date", currentDate.description)
+        json.member("status", status.rawValue)
+        json.member("profile", profile)
+        json.member("seed", String(seed))
+        json.member("days_completed", daysCompleted)
+        json.member("days_total", daysTotal)
+        json.member("generator", Self.generatorVersion)
+        json.endObject()
+        return json.line
+    }
+
+    /// Replaces the state atomically, keeping the previous one as `.bak`.
+    public func save(to layout: LakeLayout) throws {
+        if LakeFolders.exists(layout.state) {
+            let backup = layout.state + ".bak"
+            let previous = try Data(contentsOf: URL(fileURLWithPath: layout.state))
+            try LakeFile.write([UInt8](previous), to: backup)
+        }
+        try LakeFile.write(json, to: layout.state)
+        LakeFolders.sync(layout.root)
+    }
+
+    public static func load(from layout: LakeLayout) throws -> SchedulerState? {
+        guard let data = FileManager.default.contents(atPath: layout.state) else { return nil }
+        struct Stored: Decodable {
+            let current_sim_date: String
+            let status: String
+            let profile: String
+            let seed: String
+            let days_completed: Int
+            let days_total: Int
+        }
+        guard let stored = try? JSONDecoder().decode(Stored.self, from: data),
+            let date = SimDate(iso: stored.current_sim_date), let status = Status(rawValue: stored.status),
+            let seed = UInt64(stored.seed)
+        else { throw LakeError.badState(path: layout.state, reason: "not a scheduler state this version wrote") }
+        return SchedulerState(
+            currentDate: date, status: status, profile: stored.profile, seed: seed,
+            daysCompleted: stored.days_completed, daysTotal: stored.days_total)
+    }
+}

@@ -1,0 +1,73 @@
+/// Writes one simulated day into the lake in the order of DESIGN §5: visitors, then each
+/// session's transport and transfer outbox, then admissions and the summaries. Each part is
+/// its own step, so the scheduler can wait between them for the producer.
+public struct DayWriter: Sendable {
+    let world: HospitalWorld
+    let writer: LakeWriter
+    let reports: DayReports
+
+    public init(world: HospitalWorld, writer: LakeWriter, capacity: [Int]) {
+        self.world = world
+        self.writer = writer
+        reports = DayReports(world: world, capacity: capacity)
+    }
+
+    public var sessions: ClosedRange<Int> { 1...world.config.clinical.sessionsPerDay }
+
+    public func writeVisitors(_ day: DayEngine.Day) throws {
+        try writer.step(LakeFlag.visitors(day.date), name: "visitors", date: day.date) {
+            [try writer.write(VisitCSV(world: world).visitors(day.visits), rows: day.visits.count, name: LakeName.visitors(day.date))]
+        }
+    }
+
+    public func writeSession(_ day: DayEngine.Day, session: Int) throws {
+        let date = day.date
+        let transports = day.transports.filter { $0.visit.session == session }
+        try writer.step(LakeFlag.transport(date, session: session), name: "transport", date: date, session: session) {
+            [
+                try writer.write(
+                    VisitCSV(world: world).transports(transports), rows: transports.count,
+                    name: LakeName.transport(date, session: session)),
+                try writer.write(
+                    reports.transportReport(transports, date: date, session: session), rows: 0,
+                    name: LakeName.transportReport(date, session: session)),
+            ]
+        }
+        guard date > world.calendar.start else { return }
+        let previous = date.adding(days: -1)
+        let transfers = day.transfersOfPreviousDay.filter { $0.session == session }
+        try writer.step(LakeFlag.transfers(previous, session: session), name: "transfers", date: previous, session: session) {
+            [
+                try writer.write(
+                    AdmissionCSV(world: world).transfers(transfers), rows: transfers.count,
+                    name: LakeName.transfers(previous, session: session)),
+                try writer.write(
+                    reports.transfersReport(transfers, date: previous, session: session), rows: 0,
+                    name: LakeName.transfersReport(previous, session: session)),
+            ]
+        }
+    }
+
+    public func writeAdmissions(_ day: DayEngine.Day) throws {
+        try writer.step(LakeFlag.admissions(day.date), name: "admissions", date: day.date) {
+            [
+                try writer.write(
+                    AdmissionCSV(world: world).admissions(day.admissions), rows: day.admissions.count,
+                    name: LakeName.admissions(day.date)),
+                try writer.write(reports.hospitalSummary(day), rows: 0, name: LakeName.hospitalSummary(day.date)),
+                try writer.write(reports.summaryJSON(day), rows: 1, name: LakeName.dailySummary(day.date)),
+            ]
+        }
+    }
+
+    /// Every flag a complete day leaves, in the order they are written.
+    public func flags(for date: SimDate) -> [String] {
+        var flags = [LakeFlag.visitors(date)]
+        for session in sessions {
+            flags.append(LakeFlag.transport(date, session: session))
+            if date > world.calendar.start { flags.append(LakeFlag.transfers(date.adding(days: -1), session: session)) }
+        }
+        flags.append(LakeFlag.admissions(date))
+        return flags
+    }
+}

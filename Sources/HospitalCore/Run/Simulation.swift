@@ -1,0 +1,80 @@
+/// Drives a run through the lake: setup, then each day from the state's current date,
+/// saving the state after every day. `hospital simulate` and the scheduler service both
+/// go through here, so both write the same bytes.
+public final class Simulation {
+    public struct Progress: Sendable {
+        public let date: SimDate
+        public let ordinal: Int
+        public let total: Int
+        public let rows: Int
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        case complete
+        case stopped(next: SimDate)
+    }
+
+    public let world: HospitalWorld
+    public let layout: LakeLayout
+    let writer: LakeWriter
+    private var engine: DayEngine
+    private let days: DayWriter
+
+    public init(world: HospitalWorld, layout: LakeLayout) {
+        self.world = world
+        self.layout = layout
+        writer = LakeWriter(layout: layout)
+        engine = DayEngine(world: world)
+        days = DayWriter(world: world, writer: writer, capacity: engine.capacity)
+    }
+
+    /// Checks that the lake belongs to this run and returns the day to resume at (nil when complete).
+    public func resumeDate() throws -> SimDate? {
+        guard let state = try SchedulerState.load(from: layout) else { return world.calendar.start }
+        guard state.profile == world.profile.name, state.seed == world.streams.seed else {
+            throw LakeError.badState(
+                path: layout.state,
+                reason: "written by profile \(state.profile) seed \(state.seed), not \(world.profile.name) seed \(world.streams.seed)")
+        }
+        guard world.calendar.contains(state.currentDate) else {
+            throw LakeError.badState(path: layout.state, reason: "date \(state.currentDate) is outside the calendar")
+        }
+        return state.status == .complete ? nil : state.currentDate
+    }
+
+    /// Runs until the calendar ends, `until` is done, or `shouldStop` says so between steps.
+    public func run(
+        until: SimDate? = nil, shouldStop: () -> Bool = { false }, progress: (Progress) -> Void = { _ in },
+        setupProgress: (String) -> Void = { _ in }
+    ) throws -> Outcome {
+        try LakeFolders.create(layout)
+        guard let resume = try resumeDate() else { return .complete }
+        try SetupWriter(world: world, writer: writer).run(progress: setupProgress)
+        let calendar = world.calendar
+        let last = min(until ?? calendar.end, calendar.end)
+        var rows = 0
+        for date in calendar.dates {
+            let day = engine.run(date)
+            guard date >= resume else { continue }
+            if date > last || shouldStop() { return .stopped(next: date) }
+            try save(date, status: .running)
+            try days.writeVisitors(day)
+            for session in days.sessions { try days.writeSession(day, session: session) }
+            try days.writeAdmissions(day)
+            rows += day.visits.count * 2 + day.transfersOfPreviousDay.count + day.admissions.count
+            let complete = date == calendar.end
+            try save(complete ? date : date.adding(days: 1), status: complete ? .complete : .running)
+            progress(Progress(date: date, ordinal: calendar.ordinal(of: date), total: calendar.dayCount, rows: rows))
+        }
+        return .complete
+    }
+
+    private func save(_ date: SimDate, status: SchedulerState.Status) throws {
+        let state = SchedulerState(
+            currentDate: date, status: status, profile: world.profile.name, seed: world.streams.seed,
+            daysCompleted: date.dayNumber - world.calendar.start.dayNumber + (status == .complete ? 1 : 0),
+            daysTotal: world.calendar.dayCount)
+        if let current = try? SchedulerState.load(from: layout), current == state { return }
+        try state.save(to: layout)
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct Hospital: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The hospital data platform: a seeded simulation of a public hospital and the services that carry it to PostgreSQL.",
+        subcommands: [Simulate.self, Golden.self])
+}

@@ -1,0 +1,114 @@
+import Foundation
+import HospitalArchive
+import HospitalCore
+import Testing
+
+/// The golden lakes (DESIGN §9): the generator must write exactly the recorded bytes. Set
+/// GOLDEN_RECORD=1 (or run ci/regen-goldens.sh) to rewrite them; a recording run fails on
+/// purpose so CI can never pass by recording.
+@Suite(.serialized) struct GoldenTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static var recording: Bool { ProcessInfo.processInfo.environment["GOLDEN_RECORD"] != nil }
+
+    private func generate(_ profile: Profile) throws -> LakeLayout {
+        let config = try HospitalConfig.load(from: Self.repository + "/configs")
+        let layout = LakeLayout(root: temporaryLake(profile.name))
+        let world = try HospitalWorld(config: config, profile: profile, seed: Settings.defaultSeed)
+        #expect(try Simulation(world: world, layout: layout).run() == .complete)
+        return layout
+    }
+
+    private func check(_ profile: Profile, archive: Bool) throws -> LakeLayout {
+        let layout = try generate(profile)
+        let golden = GoldenLake(folder: Self.repository + "/Golden/" + profile.name)
+        let header = LakeManifest.header(profile: profile.name, seed: Settings.defaultSeed)
+        if Self.recording {
+            try golden.record(lake: layout, header: header, withArchive: archive)
+            Issue.record("recorded \(golden.manifestPath); run again without GOLDEN_RECORD to verify")
+            return layout
+        }
+        let problems = try golden.verify(lake: layout, header: header)
+        #expect(problems.isEmpty, "\(problems.prefix(12).joined(separator: "\n"))")
+        return layout
+    }
+
+    @Test func goldenProfileMatchesItsSnapshot() throws {
+        let layout = try check(.golden, archive: true)
+        guard !Self.recording else { return }
+        let archive = try Gzip.decompress(
+            [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.repository + "/Golden/golden/lake.tar.gz"))))
+        let entries = try Tar.entries(archive)
+        #expect(entries.map(\.path) == LakeManifest.files(in: layout))
+        for entry in entries {
+            let generated = [UInt8](try Data(contentsOf: URL(fileURLWithPath: layout.path(entry.path))))
+            #expect(generated == entry.content, "\(entry.path)")
+        }
+    }
+
+    @Test func goldenLakeHoldsEveryFileAndFlagOfTheDesign() throws {
+        let layout = try generate(.golden)
+        let files = Set(LakeManifest.files(in: layout))
+        var expected = [
+            "processed/people_data.csv", "processed/population_with_illnesses.csv", "batch/staff_data.csv",
+            "batch/reserve_pool.csv", "batch/staff_active_2022-11-20.csv", "batch/workforce_summary_2022-11-20.txt",
+            "batch/schedules_2022-11.csv", "batch/schedules_2022-12.csv", "scheduler_state.json",
+        ]
+        expected += LakeFlag.Setup.allCases.map(LakeFlag.setup)
+        for date in Profile.golden.calendar.dates {
+            expected += [
+                LakeFlag.visitors(date), LakeFlag.admissions(date), "batch/" + LakeName.visitors(date),
+                "batch/" + LakeName.admissions(date), "batch/" + LakeName.hospitalSummary(date),
+                "batch/" + LakeName.dailySummary(date),
+            ]
+            for session in 1...5 {
+                expected += [
+                    LakeFlag.transport(date, session: session), "batch/" + LakeName.transport(date, session: session),
+                    "batch/" + LakeName.transportReport(date, session: session),
+                ]
+                if date < Profile.golden.calendar.end {
+                    expected += [
+                        LakeFlag.transfers(date, session: session), "batch/" + LakeName.transfers(date, session: session),
+                        "batch/" + LakeName.transfersReport(date, session: session),
+                    ]
+                }
+            }
+        }
+        #expect(Set(expected).subtracting(files).sorted() == [])
+    }
+
+    @Test func tinyProfileMatchesItsManifestAndCompletes() throws {
+        let layout = try check(.tiny, archive: false)
+        let state = try #require(try SchedulerState.load(from: layout))
+        #expect(state.currentDate.description == "2025-03-31")
+        #expect(state.status == .complete)
+    }
+
+    @Test func oneChangedByteIsCaughtAndShown() throws {
+        let layout = try generate(.golden)
+        let golden = GoldenLake(folder: Self.repository + "/Golden/golden")
+        let header = LakeManifest.header(profile: "golden", seed: Settings.defaultSeed)
+        let victim = layout.path("batch/" + LakeName.admissions(Profile.golden.calendar.start))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: victim)))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: victim))
+        let problems = try golden.verify(lake: layout, header: header)
+        #expect(problems.first?.hasPrefix("differs batch/admissions_2022-11-20.csv") == true)
+        #expect(problems.contains { $0.contains("--- golden/batch/admissions_2022-11-20.csv") && $0.contains("\n+") })
+    }
+
+    @Test func movedFilesStillMatchWhenAllowed() throws {
+        let layout = try generate(.golden)
+        let golden = GoldenLake(folder: Self.repository + "/Golden/golden")
+        let header = LakeManifest.header(profile: "golden", seed: Settings.defaultSeed)
+        let name = LakeName.visitors(Profile.golden.calendar.start)
+        try FileManager.default.moveItem(atPath: layout.batch + "/" + name, toPath: layout.processed + "/" + name)
+        #expect(try golden.verify(lake: layout, header: header, movable: true) == [])
+        #expect(try golden.verify(lake: layout, header: header).contains("missing batch/" + name))
+    }
+
+    private func temporaryLake(_ name: String) -> String {
+        var template = Array((NSTemporaryDirectory() + "hospital-golden-\(name)-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+
+@testable import HospitalCore
+
+/// What must hold of every simulated day, over many seeds.
+@Suite struct DayPropertyTests {
+    private func days(_ world: HospitalWorld) -> [DayEngine.Day] {
+        var engine = DayEngine(world: world)
+        return world.calendar.dates.map { engine.run($0) }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func noInpatientUnitIsEverOverCapacity(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 30)
+        let engine = DayEngine(world: world)
+        let stays = days(world).flatMap(\.admissions).filter { $0.granted && world.catalog.units[$0.visit.unit].isInpatient }
+        #expect(!stays.isEmpty)
+        for stay in stays {
+            let together = stays.filter {
+                $0.visit.unit == stay.visit.unit && $0.admitted <= stay.admitted && stay.admitted < $0.discharge!
+            }
+            #expect(together.count <= engine.capacity[stay.visit.unit], "unit \(stay.visit.unit) at \(stay.admitted.value)")
+        }
+        let denied = days(world).flatMap(\.admissions).filter { !$0.granted }
+        #expect(denied.allSatisfy { $0.doctor == nil && $0.discharge == nil })
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func admittingDoctorAndNurseAreOnDutyThatDay(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 21)
+        for day in days(world) {
+            let onDuty = Set(world.schedule.entries(on: day.date).filter(\.onDuty).map { Int($0.serial) })
+            for admission in day.admissions where admission.granted {
+                let doctor = try #require(admission.doctor)
+                let nurse = try #require(admission.nurse)
+                #expect(onDuty.contains(doctor) && onDuty.contains(nurse))
+                #expect(world.catalog.isDoctor[world.workforce.staff[doctor].role])
+                #expect(world.catalog.isNurse[world.workforce.staff[nurse].role])
+            }
+            for transport in day.transports {
+                for serial in [transport.paramedic, transport.physician, transport.nurse].compactMap({ $0 }) {
+                    #expect(onDuty.contains(serial))
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func pregnancyIsOnlyForWomenOfPlausibleAge(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed)
+        let pregnancy = try #require(world.catalog.conditionIndex(named: "Pregnancy"))
+        let start = world.calendar.start
+        for person in 0..<world.population.count where world.population.issues[person] & (1 << UInt64(pregnancy)) != 0 {
+            #expect(world.names.gender(world.population, person) == "Female")
+            #expect((15...49).contains(world.population.age(person, on: start)))
+        }
+        for day in days(world) {
+            for visit in day.visits where visit.condition == pregnancy {
+                #expect(world.names.gender(world.population, visit.person) == "Female")
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func transfersAreAdmittedInpatientsOfThePreviousDay(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 20)
+        let all = days(world)
+        for (previous, day) in zip(all, all.dropFirst()) {
+            let planned = previous.admissions.compactMap(\.transfer).map(\.id)
+            #expect(day.transfersOfPreviousDay.map(\.id) == planned)
+            for transfer in day.transfersOfPreviousDay {
+                let admission = try #require(previous.admissions.first { $0.id == transfer.admission })
+                #expect(admission.granted && world.catalog.units[admission.visit.unit].isInpatient)
+                #expect(admission.discharge == transfer.time)
+                let hours = (transfer.time.value - transfer.admitted.value) / 60
+                #expect((4...20).contains(hours))
+            }
+        }
+    }
+
+    @Test func aDayDoesNotDependOnTheDaysRunBeforeIt() throws {
+        let world = try TestWorld.world(seed: 9)
+        let generator = VisitGenerator(
+            config: world.config, catalog: world.catalog, streams: world.streams, volumeFactor: world.profile.volumeFactor)
+        let late = world.calendar.end
+        let alone = generator.visits(on: late, population: world.population)
+        for date in world.calendar.dates { _ = generator.visits(on: date, population: world.population) }
+        #expect(generator.visits(on: late, population: world.population) == alone)
+    }
+
+    @Test func sessionsSplitTheDayInOrder() throws {
+        let world = try TestWorld.world(seed: 4)
+        var engine = DayEngine(world: world)
+        let day = engine.run(world.calendar.start)
+        #expect(day.visits.map(\.session) == day.visits.map(\.session).sorted())
+        #expect(Set(day.visits.map(\.session)).isSubset(of: Set(1...5)))
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import HospitalCore
+
+/// The rules the course's schedules broke, checked over many seeds and a calendar long
+/// enough for two workforce steps.
+@Suite struct SchedulePropertyTests {
+    @Test(arguments: TestWorld.seeds)
+    func onlyActiveStaffAreScheduled(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 400)
+        let staff = world.workforce.staff
+        #expect(staff.count > world.initialStaff.count, "some retiree was replaced within 400 days")
+        for date in world.calendar.dates {
+            let scheduled = world.schedule.entries(on: date).map { Int($0.serial) }
+            #expect(scheduled == world.workforce.active(on: date), "roster of \(date)")
+        }
+        for member in staff where member.retired != nil {
+            let retired = member.retired!
+            #expect(!world.schedule.entries(on: retired).contains { Int($0.serial) == member.serial })
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func nobodyWorksMoreThanFiveShiftsInSevenDays(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 120)
+        let limit = world.config.shifts.rules.maxShiftsPerWeek
+        var worked: [Int: [Int]] = [:]
+        for date in world.calendar.dates {
+            for entry in world.schedule.entries(on: date) where entry.onDuty {
+                worked[Int(entry.serial), default: []].append(date.dayNumber)
+            }
+        }
+        for (serial, days) in worked {
+            for (index, day) in days.enumerated() {
+                let window = days[index...].prefix { $0 < day + 7 }.count
+                #expect(window <= limit, "staff \(serial) works \(window) shifts from day \(day)")
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func everyDepartmentAtWorkHasASeniorWheneverAnySeniorWorks(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 60)
+        for date in world.calendar.dates {
+            let onDuty = world.schedule.entries(on: date).filter(\.onDuty)
+            guard onDuty.contains(where: \.senior) else { continue }
+            for department in Set(onDuty.map(\.department)) {
+                #expect(onDuty.contains { $0.department == department && $0.senior }, "department \(department) on \(date)")
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func nobodyIsHiredOldEnoughToRetireAtOnce(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed)
+        let start = world.calendar.start
+        for member in world.initialStaff {
+            let age = world.population.age(member.person, on: start)
+            #expect(age <= world.config.workforce.maxHireAge)
+            #expect(age >= world.catalog.roleMinimumAge[member.role])
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import HospitalCore
+
+/// Shared fixtures: the repository's configs found from this file, small worlds by seed, temp lakes.
+enum TestWorld {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    static var configDirectory: String { repository + "/configs" }
+
+    static let config: HospitalConfig = try! HospitalConfig.load(from: configDirectory)
+
+    /// A world of the golden profile's size, optionally over a shorter or longer calendar.
+    static func world(seed: UInt64, days: Int = 14, profile: Profile = .golden) throws -> HospitalWorld {
+        let calendar = SimCalendar(start: Profile.fullCalendar.start, end: Profile.fullCalendar.start.adding(days: days - 1))
+        return try HospitalWorld(config: config, profile: profile.with(calendar: calendar), seed: seed)
+    }
+
+    static func temporaryDirectory(_ name: String = #function) -> String {
+        var template = Array((NSTemporaryDirectory() + "hospital-test-" + name.filter(\.isLetter) + "-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+
+    static let seeds: [UInt64] = [1, 2, 3, 42, 20_221_120, 987_654_321]
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Benchmarks (DESIGN §10), never tests. Prints a table: wall, CPU, peak RSS, MB written,
+# rows/s for `hospital simulate --profile full`, with a baseline measured in the same run:
+# `cp -r` of the finished lake (the cost of merely writing those bytes on this disk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+swift build -c release --product hospital
+work=$(mktemp -d /tmp/hospital-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # name, command...
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/log"
+    read -r wall user sys rss < "$work/time"
+    echo "$name $wall $user $sys $rss"
+}
+
+gen=$(measure simulate .build/release/hospital simulate --profile full --lake "$work/lake" --quiet)
+bytes=$(du -sb "$work/lake" | cut -f1)
+rows=$(find "$work/lake" -name '*.csv' -exec cat {} + | wc -l)
+copy=$(measure "cp-baseline" cp -r "$work/lake" "$work/copy")
+
+printf '| run | wall s | CPU s | peak RSS MiB | MB written | rows/s |\n|---|---|---|---|---|---|\n'
+for line in "$gen" "$copy"; do
+    read -r name wall user sys rss <<<"$line"
+    awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$bytes" -v rows="$rows" \
+        'BEGIN { printf "| %s | %.1f | %.1f | %.0f | %.0f | %.0f |\n", n, w, u + s, r / 1024, b / 1e6, rows / w }'
+done
+echo "target: simulate ≤ 60 s wall, ≤ 2048 MiB peak RSS (2 cores)"

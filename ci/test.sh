@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command: installs what the build needs when it is missing, builds warning-free,
+# and runs every test (unit, property, golden).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for package in zlib1g-dev libpq-dev librdkafka-dev tree; do
+    dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "== installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== tree.txt is current"
+ci/tree.sh --check
+
+echo "== swift format lint --strict"
+swift format lint --strict -r Sources Tests Package.swift
+
+echo "== build (warnings are errors)"
+swift build --build-tests -Xswiftc -warnings-as-errors
+
+echo "== swift test"
+swift test --skip-build
