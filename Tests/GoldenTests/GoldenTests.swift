@@ -29,7 +29,8 @@ import Testing
             return layout
         }
         let problems = try golden.verify(lake: layout, header: header)
-        #expect(problems.isEmpty, "\(problems.prefix(12).joined(separator: "\n"))")
+        let count = problems.count
+        #expect(count == 0, "golden \(profile.name) differs:\n\(problems.prefix(8).joined(separator: "\n"))\n\(problems.last ?? "")")
         return layout
     }
 
@@ -42,7 +43,8 @@ import Testing
         #expect(entries.map(\.path) == LakeManifest.files(in: layout))
         for entry in entries {
             let generated = [UInt8](try Data(contentsOf: URL(fileURLWithPath: layout.path(entry.path))))
-            #expect(generated == entry.content, "\(entry.path)")
+            let same = generated == entry.content
+            #expect(same, "\(entry.path) differs from lake.tar.gz")
         }
     }
 

@@ -6,9 +6,11 @@ public struct AdmissionSimulator: Sendable {
     let clinical: ClinicalModel
     let streams: Streams
     let capacity: [Int]
+    let lastDay: SimDate
 
-    public init(config: HospitalConfig, catalog: Catalog, streams: Streams, volumeFactor: Int) {
+    public init(config: HospitalConfig, catalog: Catalog, streams: Streams, volumeFactor: Int, lastDay: SimDate) {
         self.catalog = catalog
+        self.lastDay = lastDay
         clinical = config.clinical
         self.streams = streams
         capacity = catalog.units.map { Profile.scale($0.capacity, by: volumeFactor, minimum: 1) }
@@ -44,7 +46,8 @@ public struct AdmissionSimulator: Sendable {
                     var leaves = SimMinute(
                         date: time.date.adding(days: rng.int(in: stay)),
                         minuteOfDay: rng.int(in: hours[0]...hours[1]) * 60 + rng.below(60))
-                    if rng.chance(clinical.transfers.shareOfInpatients) {
+                    // The last day's admissions have no next day to publish a transfer on.
+                    if rng.chance(clinical.transfers.shareOfInpatients), date < lastDay {
                         transfer = planTransfer(visit, admission: id, at: time, rng: &rng)
                         leaves = transfer!.time
                     }
@@ -58,11 +61,15 @@ public struct AdmissionSimulator: Sendable {
                 discharge = time.adding(minutes: rng.int(in: hours[0] * 60...hours[1] * 60))
             }
             let department = catalog.unitDepartment[visit.unit]
+            let minute = time.value - date.dayNumber * 1440
+            let doctors = roster.doctors[department], nurses = roster.nurses[department]
             admissions.append(
                 Admission(
                     id: id, visit: visit, triageMinutes: triage[index], admitted: time, granted: granted, discharge: discharge,
-                    doctor: granted ? rng.pick(roster.doctors[department], orElse: roster.allDoctors) : nil,
-                    nurse: granted ? rng.pick(roster.nurses[department], orElse: roster.allNurses) : nil,
+                    doctor: granted
+                        ? rng.pick(roster.attending(department: doctors, hospital: roster.allDoctors, at: minute), orElse: []) : nil,
+                    nurse: granted
+                        ? rng.pick(roster.attending(department: nurses, hospital: roster.allNurses, at: minute), orElse: []) : nil,
                     transfer: transfer))
         }
         return admissions

@@ -42,7 +42,8 @@ public struct StaffGenerator: Sendable {
         }
         var reserveRNG = streams.stream(.reserve)
         let target = Profile.scale(workforce.reservePool, by: profile.staffFactor)
-        let free = adults.filter { !taken[$0] }
+        // Only people who could still be hired: the course's pool held pensioners nobody could take.
+        let free = adults.filter { !taken[$0] && ages[$0] < workforce.retirementAge }
         var reserve: [ReserveMember] = []
         for _ in 0..<min(target, free.count) {
             let person = try draw(from: free, taken: &taken, rng: &reserveRNG, what: "reserve pool")

@@ -49,8 +49,11 @@ public struct DutyRoster: Sendable {
     public private(set) var allSeniorDoctors: [Int] = []
     public private(set) var allNurses: [Int] = []
     public private(set) var paramedics: [Int] = []
+    /// Minutes of the day each member on duty works, by serial (looked up, never iterated).
+    private var windows: [Int: Range<Int>] = [:]
 
-    public init(entries: [ScheduleBook.Entry], staff: [StaffMember], catalog: Catalog) {
+    /// `shiftWindows[shift]` is the span of a shift type within its day (it may run past midnight).
+    public init(entries: [ScheduleBook.Entry], staff: [StaffMember], catalog: Catalog, shiftWindows: [Range<Int>]) {
         let empty = [[Int]](repeating: [], count: catalog.departments.count)
         doctors = empty
         seniorDoctors = empty
@@ -59,6 +62,7 @@ public struct DutyRoster: Sendable {
             let serial = Int(entry.serial)
             let role = staff[serial].role
             let department = Int(entry.department)
+            windows[serial] = shiftWindows[Int(entry.shift)]
             if catalog.isDoctor[role] {
                 doctors[department].append(serial)
                 allDoctors.append(serial)
@@ -73,5 +77,15 @@ public struct DutyRoster: Sendable {
                 paramedics.append(serial)
             }
         }
+    }
+
+    /// Who may attend at `minute` of the day: those of the department whose shift covers it,
+    /// else the department's on duty, else the hospital's whose shift covers it, else anyone on duty.
+    public func attending(department: [Int], hospital: [Int], at minute: Int) -> [Int] {
+        let covering = { (pool: [Int]) in pool.filter { self.windows[$0]?.contains(minute) ?? false } }
+        for pool in [covering(department), department, covering(hospital), hospital] where !pool.isEmpty {
+            return pool
+        }
+        return []
     }
 }

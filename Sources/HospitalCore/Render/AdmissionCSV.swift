@@ -24,7 +24,7 @@ public struct AdmissionCSV: Sendable {
             row.field(world.catalog.departments[world.catalog.unitDepartment[visit.unit]], into: &text)
             row.field(timestamp: visit.arrival, into: &text)
             row.field(admission.triageMinutes, into: &text)
-            row.field(timestamp: admission.admitted, into: &text)
+            row.field(timestamp: admission.granted ? admission.admitted : nil, into: &text)
             row.field(admission.granted ? Self.admitted : Self.denied, into: &text)
             row.field(admission.discharge.map { $0.date.dayNumber - admission.admitted.date.dayNumber }, into: &text)
             row.field(timestamp: admission.discharge, into: &text)

@@ -25,7 +25,8 @@ public struct DayEngine: Sendable {
         visitGenerator = VisitGenerator(
             config: config, catalog: world.catalog, streams: world.streams, volumeFactor: world.profile.volumeFactor)
         admissionSimulator = AdmissionSimulator(
-            config: config, catalog: world.catalog, streams: world.streams, volumeFactor: world.profile.volumeFactor)
+            config: config, catalog: world.catalog, streams: world.streams, volumeFactor: world.profile.volumeFactor,
+            lastDay: world.calendar.end)
         transportPlanner = TransportPlanner(config: config, catalog: world.catalog, streams: world.streams)
         wards = WardState(units: world.catalog.units.count)
     }
