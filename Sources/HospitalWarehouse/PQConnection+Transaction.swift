@@ -1,0 +1,35 @@
+import CLibPQ
+
+extension PQConnection {
+    /// Runs `body` inside BEGIN/COMMIT; any error thrown rolls back and is rethrown.
+    ///
+    /// A COMMIT of a transaction that already failed (a statement error the body caught
+    /// and swallowed) is silently turned into ROLLBACK by PostgreSQL; we check the command
+    /// tag and throw, so "returned normally" always means "committed".
+    public func transaction<Result>(_ body: (PQConnection) throws -> Result) throws -> Result {
+        let status = withUnsafeHandle { PQtransactionStatus($0) }
+        guard status == PQTRANS_IDLE else {
+            throw PostgresError(
+                kind: .client, operation: "BEGIN",
+                message: "a transaction is already open on this connection (nesting is not supported)")
+        }
+        try execute("BEGIN")
+        let value: Result
+        do {
+            value = try body(self)
+        } catch {
+            // The original error matters more than a failed ROLLBACK; if the connection is
+            // gone the server has rolled back anyway.
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+        let commit = try execute("COMMIT")
+        guard commit.commandTag == "COMMIT" else {
+            throw PostgresError(
+                kind: .server, operation: "COMMIT",
+                message: "transaction was rolled back by the server because a statement in it failed",
+                sqlState: "25P02")
+        }
+        return value
+    }
+}

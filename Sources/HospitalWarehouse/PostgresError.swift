@@ -1,0 +1,77 @@
+/// An error from PostgreSQL or libpq, translated at the C boundary so callers can
+/// branch on `sqlState` (stable across server versions and locales) instead of
+/// matching message text.
+///
+/// It never carries a password or a connection string: libpq's messages name the
+/// host and port only, and we never build connection strings in the first place.
+/// Row data may appear in `detail` (e.g. the duplicate key of a 23505), as the server
+/// chose to report it.
+public struct PostgresError: Error, CustomStringConvertible, Sendable {
+    /// Where the failure came from, because the right reaction differs: a `connection`
+    /// problem may heal with a retry, a `server` error is a verdict on the statement,
+    /// and a `client` error is a bug or misuse on our side.
+    public enum Kind: String, Sendable {
+        /// The session could not be established or was lost.
+        case connection
+        /// The server rejected a statement (it sent an ErrorResponse).
+        case server
+        /// libpq or this wrapper refused an operation (misuse, protocol state, encoding).
+        case client
+    }
+
+    public var kind: Kind
+    /// The five-character SQLSTATE (e.g. `23505`), when the server sent one.
+    public var sqlState: String?
+    /// Non-localized severity (`ERROR`, `FATAL`, `PANIC`), when known.
+    public var severity: String?
+    /// The primary, one-line message.
+    public var message: String
+    public var detail: String?
+    public var hint: String?
+    /// Where in the server's work it happened; for COPY, the table, line and column.
+    public var context: String?
+    /// What we were doing, e.g. `connect`, `execute`, `COPY`: the server's message
+    /// alone often does not say which call failed.
+    public var operation: String
+
+    public init(
+        kind: Kind, operation: String, message: String, sqlState: String? = nil,
+        severity: String? = nil, detail: String? = nil, hint: String? = nil, context: String? = nil
+    ) {
+        self.kind = kind
+        self.operation = operation
+        self.message = message
+        self.sqlState = sqlState
+        self.severity = severity
+        self.detail = detail
+        self.hint = hint
+        self.context = context
+    }
+
+    /// True for authentication and authorization failures (SQLSTATE class 28): a wrong
+    /// password will not become right by asking again, and retrying can lock accounts.
+    public var isAuthenticationFailure: Bool {
+        sqlState?.hasPrefix("28") ?? false
+    }
+
+    /// Whether reconnecting might succeed. Unknown database (3D000) and class 28 are
+    /// configuration mistakes; everything without a server verdict (refused, timed out,
+    /// reset) or with a transient one (57P03 starting up, 53300 too many connections)
+    /// may heal.
+    public var isTransientConnectionFailure: Bool {
+        guard kind == .connection else { return false }
+        guard let sqlState else { return true }
+        return !isAuthenticationFailure && sqlState != "3D000"
+    }
+
+    public var description: String {
+        var text = "PostgreSQL \(kind.rawValue) error during \(operation)"
+        if let sqlState { text += " [\(sqlState)]" }
+        if let severity { text += " \(severity)" }
+        text += ": \(message)"
+        if let detail { text += " (detail: \(detail))" }
+        if let hint { text += " (hint: \(hint))" }
+        if let context { text += " (context: \(context))" }
+        return text
+    }
+}

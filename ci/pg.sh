@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL 15 cluster for tests, CI and local runs.
+#
+#   ci/pg.sh start   init + start (or, when already running, just print the URL)
+#   ci/pg.sh url     print a libpq URL for the app role
+#   ci/pg.sh env     print the path of the env file (source it for DB_HOST ...)
+#   ci/pg.sh stop    stop the server and delete the whole state dir
+#
+# State lives in PG_DIR (default: $PWD/.pg, git-ignored): data/ (the cluster),
+# sock/ (the only Unix socket), postgres.log, and env (export DB_HOST=... lines).
+# The server listens on 127.0.0.1 only, on a free port picked at start; TCP logins
+# use scram-sha-256, the socket is trust (used only by this script for setup).
+# Durability is off (fsync, full_page_writes, synchronous_commit): data is thrown
+# away anyway, and tests and benchmarks should measure our code, not the disk.
+#
+# initdb refuses to run as root, so as root the cluster is owned and run by the
+# `postgres` system user (created by Debian's postgresql-common, else by us);
+# PG_DIR and its parents must then be traversable by that user (/root is not).
+#
+# Overrides: PG_DIR, PG_BIN, DB_NAME (hospital_db), DB_USER (hospital),
+# DB_PASSWORD (hospital), PG_PORT (pick a fixed port instead of a free one).
+set -euo pipefail
+
+PG_DIR="$(realpath -m "${PG_DIR:-$PWD/.pg}")"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+DB_NAME="${DB_NAME:-hospital_db}"
+DB_USER="${DB_USER:-hospital}"
+DB_PASSWORD="${DB_PASSWORD:-hospital}"
+DATA="$PG_DIR/data"
+SOCK="$PG_DIR/sock"
+ENV_FILE="$PG_DIR/env"
+LOG="$PG_DIR/postgres.log"
+
+say() { echo "pg.sh: $*" >&2; }
+
+# Runs a command as the cluster owner: ourselves, or `postgres` when we are root.
+as_owner() {
+  if [[ $(id -u) -eq 0 ]]; then
+    (cd / && runuser -u "$PG_OWNER" -- "$@")
+  else
+    "$@"
+  fi
+}
+
+pick_owner() {
+  PG_OWNER="$(id -un)"
+  if [[ $(id -u) -eq 0 ]]; then
+    PG_OWNER=postgres
+    if ! id "$PG_OWNER" >/dev/null 2>&1; then
+      say "creating system user $PG_OWNER (initdb refuses root)"
+      useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OWNER"
+    fi
+  fi
+}
+
+ensure_installed() {
+  if [[ ! -x "$PG_BIN/initdb" ]]; then
+    say "installing postgresql-15 ($PG_BIN/initdb missing)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null
+  fi
+}
+
+free_port() {
+  if [[ -n "${PG_PORT:-}" ]]; then echo "$PG_PORT"; return; fi
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+    return
+  fi
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  say "no free port found"; return 1
+}
+
+urlencode() {
+  local s="$1" out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      [a-zA-Z0-9._~-]) out+="$c" ;;
+      *) out+="$(printf '%%%02X' "'$c")" ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+is_running() {
+  [[ -f "$DATA/postmaster.pid" ]] && as_owner "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
+}
+
+print_url() {
+  [[ -f "$ENV_FILE" ]] || { say "not started (no $ENV_FILE)"; return 1; }
+  # shellcheck disable=SC1090
+  (source "$ENV_FILE"
+   printf 'postgresql://%s:%s@%s:%s/%s\n' "$(urlencode "$DB_USER")" "$(urlencode "$DB_PASSWORD")" \
+     "$DB_HOST" "$DB_PORT" "$(urlencode "$DB_NAME")")
+}
+
+start() {
+  pick_owner
+  if is_running; then
+    say "already running in $PG_DIR"
+    print_url
+    return
+  fi
+  ensure_installed
+  if [[ -e "$PG_DIR" ]]; then
+    say "removing stale state in $PG_DIR"
+    rm -rf "$PG_DIR"
+  fi
+  mkdir -p "$PG_DIR"
+  chmod 755 "$PG_DIR"
+  mkdir -m 700 "$DATA" && mkdir -m 755 "$SOCK"
+  touch "$LOG"
+  if [[ $(id -u) -eq 0 ]]; then chown "$PG_OWNER:" "$DATA" "$SOCK" "$LOG"; fi
+  if ! as_owner test -w "$DATA"; then
+    say "$PG_OWNER cannot reach $DATA (a parent dir is private?); set PG_DIR elsewhere, e.g. /tmp/pg"
+    return 1
+  fi
+
+  say "initdb into $DATA as $PG_OWNER"
+  as_owner "$PG_BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --encoding=UTF8 --locale=C.UTF-8 --no-instructions --no-sync >/dev/null
+
+  local port
+  port="$(free_port)"
+  cat >>"$DATA/postgresql.conf" <<CONF
+# --- ci/pg.sh: throwaway cluster ---
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$SOCK'
+password_encryption = 'scram-sha-256'
+fsync = off
+full_page_writes = off
+synchronous_commit = off
+max_wal_size = '4GB'
+logging_collector = off
+CONF
+
+  say "starting on 127.0.0.1:$port (log: $LOG)"
+  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
+
+  say "creating role $DB_USER and database $DB_NAME"
+  as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$port" -U postgres -d postgres \
+    -v user="$DB_USER" -v pw="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'
+CREATE ROLE :"user" LOGIN CREATEDB CREATEROLE PASSWORD :'pw';
+CREATE DATABASE :"db" OWNER :"user";
+SQL
+
+  umask 077
+  {
+    printf 'export DB_HOST=%q\n' 127.0.0.1
+    printf 'export DB_PORT=%q\n' "$port"
+    printf 'export DB_NAME=%q\n' "$DB_NAME"
+    printf 'export DB_USER=%q\n' "$DB_USER"
+    printf 'export DB_PASSWORD=%q\n' "$DB_PASSWORD"
+  } >"$ENV_FILE"
+  say "connection facts in $ENV_FILE"
+  print_url
+}
+
+stop() {
+  pick_owner
+  if [[ ! -e "$PG_DIR" ]]; then
+    say "nothing to stop ($PG_DIR absent)"
+    return
+  fi
+  if is_running; then
+    say "stopping server in $DATA"
+    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w -t 30 stop >/dev/null
+  fi
+  say "removing $PG_DIR"
+  rm -rf "$PG_DIR"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  url) print_url ;;
+  env) echo "$ENV_FILE" ;;
+  *) echo "usage: $0 start|stop|url|env" >&2; exit 2 ;;
+esac
