@@ -18,6 +18,24 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "HospitalWarehouse",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "HospitalKafka",
+            dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "HospitalCore",
             dependencies: [
@@ -29,10 +47,19 @@ let package = Package(
             name: "HospitalArchive",
             dependencies: ["CZlib", "HospitalCore"]
         ),
+        .target(
+            name: "HospitalServices",
+            dependencies: [
+                "HospitalCore", "HospitalKafka", "HospitalWarehouse",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "hospital",
             dependencies: [
                 "HospitalCore",
+                "HospitalServices",
+                "HospitalKafka",
                 "HospitalArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -41,6 +68,21 @@ let package = Package(
         .testTarget(
             name: "HospitalCoreTests",
             dependencies: ["HospitalCore"]
+        ),
+        .testTarget(
+            name: "HospitalWarehouseTests",
+            dependencies: ["HospitalWarehouse", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "HospitalKafkaTests",
+            dependencies: ["HospitalKafka", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "HospitalServicesTests",
+            dependencies: [
+                "HospitalServices", "HospitalCore", "HospitalKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "GoldenTests",

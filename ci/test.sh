@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in zlib1g-dev libpq-dev librdkafka-dev tree; do
+for package in zlib1g-dev libpq-dev librdkafka-dev tree postgresql-15; do
     dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -22,6 +22,15 @@ swift format lint --strict -r Sources Tests Package.swift
 
 echo "== build (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
+
+echo "== throwaway PostgreSQL 15 for the warehouse tests"
+export PG_DIR="${PG_DIR:-/tmp/hospital-pg-test}"
+trap 'ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
+ci/pg.sh start
+set -a
+# shellcheck disable=SC1091
+source "$PG_DIR/env"
+set +a
 
 echo "== swift test"
 swift test --skip-build

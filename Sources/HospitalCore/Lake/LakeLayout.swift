@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every path of the lake (DESIGN §5), derived from its root; nothing else names a path.
 public struct LakeLayout: Sendable {
     public let root: String
@@ -67,5 +69,16 @@ public enum LakeFlag {
     }
     public static func transfers(_ date: SimDate, session: Int) -> String {
         ".daily_flags/transfers_\(date)_session_\(session).flag"
+    }
+}
+
+extension LakeLayout {
+    /// Moves `batch/<name>` into `folder` by rename (never a copy) and makes the move durable.
+    public func move(batchFile name: String, to folder: String) throws {
+        guard rename(batch + "/" + name, folder + "/" + name) == 0 else {
+            throw LakeError.io(path: batch + "/" + name, operation: "rename to \(relative(folder))/", code: errno)
+        }
+        LakeFolders.sync(folder)
+        LakeFolders.sync(batch)
     }
 }

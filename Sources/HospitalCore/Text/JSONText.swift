@@ -29,6 +29,8 @@ public struct JSONText {
     public mutating func hundredths(_ value: Int) { prepareValue(); text.appendHundredths(value) }
     public mutating func bool(_ value: Bool) { prepareValue(); text.append(value ? "true" : "false") }
     public mutating func null() { prepareValue(); text.append("null") }
+    /// A value that is already JSON, written as it is.
+    public mutating func raw(_ bytes: [UInt8]) { prepareValue(); text.append(bytes: bytes) }
 
     public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func member(_ name: String, _ value: Int) { key(name); int(value) }

@@ -1,0 +1,25 @@
+import Foundation
+import HospitalCore
+import HospitalKafka
+import Logging
+
+/// `hospital broker`: librdkafka's mock cluster speaking the Kafka protocol on 127.0.0.1,
+/// with the configured topics, for local runs and tests (DESIGN §2.5, §6).
+public final class EmbeddedBroker {
+    public let cluster: RdKafkaMockCluster
+    public let topics: [String]
+
+    public init(config: KafkaConfig, partitions: Int, brokers: Int = 1, logger: Logger) throws {
+        cluster = try RdKafkaMockCluster(brokerCount: brokers, logger: logger)
+        let configured = config.topics
+        topics = [configured.transport, configured.transfers, configured.admissions, configured.summary]
+        for topic in topics { try cluster.createTopic(name: topic, partitions: partitions) }
+    }
+
+    public var bootstrapServers: String { cluster.bootstrapServers }
+
+    /// Writes the bootstrap address atomically, so a reader never sees half of it.
+    public func writeBootstrap(to path: String) throws {
+        try LakeFile.write(Array((bootstrapServers + "\n").utf8), to: path)
+    }
+}

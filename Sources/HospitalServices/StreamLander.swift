@@ -1,0 +1,131 @@
+import Foundation
+import HospitalCore
+import HospitalKafka
+import Logging
+
+/// The stream processor's work: consume the topics as group `hospital-stream-processor` and
+/// land the events as JSON Lines chunks `stream/<topic>/<topic>+<partition>+<offset>.json`.
+/// A chunk is cut by count or when its partition has been idle; offsets are committed only
+/// after the chunk is durable, so a crash re-delivers whole chunks under the same names.
+public final class StreamLander {
+    public static let groupID = "hospital-stream-processor"
+
+    struct Chunk {
+        var start: Int64
+        var next: Int64
+        var lines: [UInt8] = []
+        var count = 0
+        var lastActivity: ContinuousClock.Instant
+    }
+
+    let layout: LakeLayout
+    let consumer: RdKafkaConsumer
+    let logger: Logger
+    let chunkSize: Int
+    let idle: Duration
+    private var chunks: [TopicPartition: Chunk] = [:]
+    public private(set) var landedEvents = 0
+    public private(set) var landedFiles = 0
+
+    public init(layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1)) {
+        self.layout = layout
+        self.consumer = consumer
+        self.logger = logger
+        self.chunkSize = chunkSize
+        self.idle = idle
+    }
+
+    /// Polls until `shouldStop`, or until nothing new arrived for `idleExit`; flushes and
+    /// commits what it holds before returning.
+    public func run(idleExit: Duration? = nil, shouldStop: () -> Bool = { false }) throws {
+        let clock = ContinuousClock()
+        var lastMessage = clock.now
+        while !shouldStop() {
+            let messages = try consumer.poll(maxMessages: 2_000, timeout: .milliseconds(100))
+            // Joining the group takes seconds; idleness counts only once partitions are ours.
+            let unassigned = idleExit != nil ? try consumer.assignment().isEmpty : false
+            if !messages.isEmpty || unassigned { lastMessage = clock.now }
+            for message in messages { try take(message, now: clock.now) }
+            try cutIdle(now: clock.now)
+            if let idleExit, clock.now - lastMessage >= idleExit, chunks.isEmpty { break }
+        }
+        try flushAll()
+    }
+
+    private func take(_ message: KafkaMessage, now: ContinuousClock.Instant) throws {
+        let partition = TopicPartition(topic: message.topic, partition: message.partition)
+        if chunks[partition].map({ $0.next != message.offset }) ?? false {
+            // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
+            try flush(partition)
+        }
+        var chunk = chunks[partition] ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
+        if isJSONObject(message.value) {
+            chunk.lines += message.value
+            chunk.lines.append(UInt8(ascii: "\n"))
+            chunk.count += 1
+        } else {
+            try quarantine(message)
+        }
+        chunk.next = message.offset + 1
+        chunk.lastActivity = now
+        chunks[partition] = chunk
+        if chunk.count >= chunkSize { try flush(partition) }
+    }
+
+    /// The idle timer runs on every poll, not only when a message arrives, so the tail of a
+    /// burst is landed without waiting for the next event.
+    private func cutIdle(now: ContinuousClock.Instant) throws {
+        let due = chunks.filter { now - $0.value.lastActivity >= idle }.keys.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+        for partition in due { try flush(partition) }
+    }
+
+    private func flushAll() throws {
+        for partition in chunks.keys.sorted(by: { ($0.topic, $0.partition) < ($1.topic, $1.partition) }) { try flush(partition) }
+    }
+
+    private func flush(_ partition: TopicPartition) throws {
+        guard let chunk = chunks.removeValue(forKey: partition) else { return }
+        // A partition taken away by a rebalance is re-delivered to its new owner from the
+        // committed offset; landing it here as well would only make a differently cut duplicate.
+        guard try consumer.assignment().contains(partition) else {
+            logger.info(
+                "partition revoked; chunk left to its new owner",
+                metadata: [LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)"])
+            return
+        }
+        if chunk.count > 0 {
+            let folder = layout.stream + "/" + partition.topic
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try LakeFile.write(chunk.lines, rows: chunk.count, to: folder + "/" + Self.fileName(partition, start: chunk.start))
+            LakeFolders.sync(folder)
+            landedEvents += chunk.count
+            landedFiles += 1
+        }
+        try consumer.commit(offsets: [TopicPartitionOffset(topic: partition.topic, partition: partition.partition, nextOffset: chunk.next)])
+    }
+
+    /// The Confluent sink's scheme: a re-delivered chunk rewrites the same name.
+    public static func fileName(_ partition: TopicPartition, start: Int64) -> String {
+        var text = ByteText()
+        text.append("\(partition.topic)+\(partition.partition)+")
+        text.append(UInt64(start), width: 19)
+        text.append(".json")
+        return text.string
+    }
+
+    private func isJSONObject(_ bytes: [UInt8]) -> Bool {
+        guard bytes.first == UInt8(ascii: "{"), !bytes.contains(UInt8(ascii: "\n")) else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes))) is [String: Any]
+    }
+
+    private func quarantine(_ message: KafkaMessage) throws {
+        let partition = TopicPartition(topic: message.topic, partition: message.partition)
+        let name = Self.fileName(partition, start: message.offset)
+        logger.error(
+            "event is not a JSON object; quarantined",
+            metadata: [LogKey.topic: "\(message.topic)", LogKey.partition: "\(message.partition)", LogKey.offset: "\(message.offset)"])
+        try Quarantine(layout: layout).store(
+            message.value, name: name, reason: "event is not a JSON object",
+            extra: [("topic", message.topic), ("partition", "\(message.partition)"), ("offset", "\(message.offset)")])
+    }
+}

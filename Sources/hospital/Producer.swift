@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+import HospitalKafka
+import HospitalServices
+import Logging
+
+extension Hospital {
+    /// Publishes the outbox (DESIGN §6) and moves each file to processed/ once acknowledged.
+    struct Producer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Publish the scheduler's outbox files to Kafka.")
+
+        @OptionGroup var options: ServiceOptions
+
+        @Flag(help: "Publish what is in batch/ now and exit 0.")
+        var drain = false
+
+        @Option(help: "Seconds between looks at batch/ when there is nothing to publish.")
+        var pollSeconds = 0.2
+
+        func run() async throws {
+            let logger = Logger(label: "hospital.producer")
+            let service = try options.load()
+            let layout = service.settings.layout
+            try LakeFolders.create(layout)
+            let stop = StopSignal()
+            let producer = try RdKafkaProducer(settings: service.kafka, logger: logger)
+            let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)
+            repeat {
+                do {
+                    let published = try publisher.publishPending(shouldStop: { stop.requested })
+                    if published == 0, !drain { try await Task.sleep(for: .seconds(pollSeconds)) }
+                } catch let interrupted as PublishInterrupted {
+                    logger.info("stopping", metadata: [LogKey.reason: "\(interrupted)"])
+                }
+            } while !drain && !stop.requested
+        }
+    }
+}

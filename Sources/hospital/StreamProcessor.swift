@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+import HospitalKafka
+import HospitalServices
+import Logging
+
+extension Hospital {
+    /// Lands the topics in stream/ as JSON Lines chunks, committing after each is durable.
+    struct StreamProcessor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Consume the hospital topics into the lake's stream/ folder.")
+
+        @OptionGroup var options: ServiceOptions
+
+        @Option(help: "Exit 0 after this many seconds with nothing new.")
+        var idleExit: Double?
+
+        @Option(help: "Events per chunk file at most.")
+        var chunkSize = 10_000
+
+        @Option(help: "Seconds a partition may be idle before its chunk is landed.")
+        var idleSeconds = 1.0
+
+        func run() async throws {
+            let logger = Logger(label: "hospital.stream-processor")
+            let service = try options.load()
+            let layout = service.settings.layout
+            try LakeFolders.create(layout)
+            let stop = StopSignal()
+            let topics = service.config.kafka.topics
+            let consumer = try RdKafkaConsumer(settings: service.kafka, groupID: StreamLander.groupID, logger: logger)
+            try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
+            let lander = StreamLander(
+                layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: .milliseconds(Int(idleSeconds * 1000)))
+            try lander.run(idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) }, shouldStop: { stop.requested })
+            try consumer.close()
+            logger.info("stream processor stopped", metadata: [LogKey.events: "\(lander.landedEvents)"])
+        }
+    }
+}

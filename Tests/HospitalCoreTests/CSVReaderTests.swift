@@ -1,0 +1,60 @@
+import Testing
+
+@testable import HospitalCore
+
+@Suite struct CSVReaderTests {
+    private let columns = ["id", "name", "Age"]
+
+    private func failure(_ text: String) -> CSVReader.Failure? {
+        do {
+            _ = try CSVReader.parse(Array(text.utf8), expecting: columns)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsQuotedFieldsAndKeepsLineNumbers() throws {
+        let table = try CSVReader.parse(Array("id,name,Age\n1,\"a, \"\"b\"\"\",3\n2,,4\n".utf8), expecting: columns)
+        #expect(table.rows == [["1", "a, \"b\"", "3"], ["2", "", "4"]])
+        #expect(table.lines == [2, 3])
+    }
+
+    @Test func roundTripsWhatTheWriterWrites() throws {
+        var text = ByteText()
+        CSVRow.header(columns, into: &text)
+        var row = CSVRow()
+        row.field("x\"y", into: &text)
+        row.field("line\nbreak, comma", into: &text)
+        row.field(5, into: &text)
+        row.end(into: &text)
+        let table = try CSVReader.parse(text.bytes, expecting: columns)
+        #expect(table.rows == [["x\"y", "line\nbreak, comma", "5"]])
+    }
+
+    @Test func namesLineAndColumnOfEachKindOfDamage() {
+        #expect(failure("") == .init(line: 1, column: 1, reason: "empty file"))
+        #expect(failure("id,name,Age\n1,a,2") == .init(line: 2, column: 1, reason: "truncated last line (no line end)"))
+        #expect(failure("id,nom,Age\n")?.column == 2)
+        #expect(failure("id,name\n") == .init(line: 1, column: 3, reason: "missing column 'Age'"))
+        #expect(failure("id,name,Age,extra\n") == .init(line: 1, column: 4, reason: "unexpected extra column 'extra'"))
+        #expect(failure("id,name,Age\n1,a,2\n3,b\n") == .init(line: 3, column: 3, reason: "missing field 'Age' (2 of 3 fields)"))
+        #expect(failure("id,name,Age\n1,a,2,9\n")?.line == 2)
+        #expect(failure("id,name,Age\n1,\"open,2\n")?.reason == "unclosed quote")
+        #expect(failure("id,name,Age\r\n")?.reason.contains("carriage return") == true)
+    }
+
+    @Test func rejectsInvalidUTF8WithItsPosition() {
+        var bytes = Array("id,name,Age\n1,ab".utf8)
+        bytes.append(0xC3)
+        bytes += Array(",3\n".utf8)
+        #expect(throws: CSVReader.Failure(line: 2, column: 2, reason: "invalid UTF-8 at byte 5 of the line")) {
+            try CSVReader.parse(bytes, expecting: columns)
+        }
+    }
+
+    @Test func rejectsAnOverlongLine() {
+        let long = String(repeating: "x", count: CSVReader.maximumLineBytes + 10)
+        #expect(failure("id,name,Age\n1,\(long),2\n")?.reason.contains("line longer") == true)
+    }
+}

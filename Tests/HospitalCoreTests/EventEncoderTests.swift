@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import HospitalCore
+
+@Suite struct EventEncoderTests {
+    @Test func recognisesOnlyOutboxNames() {
+        #expect(OutboxFile(name: "hospital_emergency_transport_2022-11-20_session_3.csv")?.session == 3)
+        #expect(OutboxFile(name: "hospital_transfers_2022-11-20_session_1.csv")?.kind == .transfers)
+        #expect(OutboxFile(name: "daily_summary_2022-11-20.json")?.kind == .dailySummary)
+        for other in [
+            "admissions_2022-11-20.csv", "hospital_emergency_transport_2022-11-20_session_3.txt",
+            "hospital_transfers_2022-13-20_session_1.csv", "daily_summary_2022-11-20.json.tmp",
+        ] {
+            #expect(OutboxFile(name: other) == nil, "\(other)")
+        }
+    }
+
+    /// Pins the event bytes of one transport row (the envelope, key order, numbers and nulls).
+    @Test func encodesARowWithTheEnvelopeFirst() throws {
+        var text = ByteText()
+        CSVRow.header(LakeColumns.transport, into: &text)
+        text.append(
+            "9a1b2c3d-0000-8000-8000-000000000001,9a1b2c3d-0000-8000-8000-000000000002,9a1b2c3d-0000-8000-8000-000000000003,"
+                + "Thabo,Nkosi,Male,61,Chest pain,5,Critical,2022-11-20 07:05:00,Ambulance,Cardiology,,,,\"Aspirin, oxygen\",Ambulance\n")
+        let file = try #require(OutboxFile(name: "hospital_emergency_transport_2022-11-20_session_2.csv"))
+        let events = try EventEncoder.events(file, bytes: text.bytes)
+        #expect(events.count == 1)
+        let json = String(decoding: events[0].value, as: UTF8.self)
+        #expect(
+            json.hasPrefix(
+                "{\"event_id\":\"\(events[0].id)\",\"event_type\":\"emergency_transport\",\"sim_date\":\"2022-11-20\",\"session\":2,\"schema_version\":1,\"transport_id\":\"9a1b2c3d-0000-8000-8000-000000000001\""
+            ))
+        #expect(json.contains("\"Age\":61,\"condition\":\"Chest pain\",\"severity\":5,"))
+        #expect(json.contains("\"attending_paramedic_id\":null,"))
+        #expect(json.hasSuffix("\"emt_remedy\":\"Aspirin, oxygen\",\"notes\":\"Ambulance\"}"))
+        #expect(String(decoding: events[0].key, as: UTF8.self) == "9a1b2c3d-0000-8000-8000-000000000003")
+        #expect(try EventEncoder.events(file, bytes: text.bytes) == events)
+        let parsed = try JSONSerialization.jsonObject(with: Data(events[0].value)) as? [String: Any]
+        #expect(parsed?["severity"] as? Int == 5)
+    }
+
+    @Test func everyRowOfAGeneratedDayBecomesOneEvent() throws {
+        let world = try TestWorld.world(seed: 8, days: 2)
+        var engine = DayEngine(world: world)
+        _ = engine.run(world.calendar.start)
+        let day = engine.run(world.calendar.end)
+        let csv = VisitCSV(world: world).transports(day.transports)
+        let file = try #require(OutboxFile(name: LakeName.transport(day.date, session: 1)))
+        let events = try EventEncoder.events(file, bytes: csv)
+        #expect(events.count == day.transports.count)
+        #expect(Set(events.map(\.id)).count == events.count)
+        let summary = DayReports(world: world, capacity: engine.capacity).summaryJSON(day)
+        let summaryEvent = try EventEncoder.events(try #require(OutboxFile(name: LakeName.dailySummary(day.date))), bytes: summary)
+        #expect(String(decoding: summaryEvent[0].key, as: UTF8.self) == day.date.description)
+        #expect(String(decoding: summaryEvent[0].value, as: UTF8.self).contains("\"summary\":{\"summary_date\":\"\(day.date)\""))
+    }
+
+    @Test func aBadRowIsNamed() throws {
+        var text = ByteText()
+        CSVRow.header(LakeColumns.transfers, into: &text)
+        text.append("not-a-uuid" + String(repeating: ",x", count: LakeColumns.transfers.count - 1) + "\n")
+        let file = try #require(OutboxFile(name: "hospital_transfers_2022-11-20_session_1.csv"))
+        #expect(throws: CSVReader.Failure(line: 2, column: 1, reason: "'transfer_id' is not a UUID")) {
+            try EventEncoder.events(file, bytes: text.bytes)
+        }
+    }
+}

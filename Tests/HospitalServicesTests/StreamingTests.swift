@@ -1,0 +1,157 @@
+import Foundation
+import HospitalCore
+import HospitalKafka
+import HospitalServices
+import Logging
+import Testing
+
+/// Over the wire: the golden lake's outbox through librdkafka's mock cluster into stream/.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct StreamingTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let logger: Logger = {
+        var logger = Logger(label: "hospital-services-tests")
+        logger.logLevel = .error
+        return logger
+    }()
+
+    struct Pipeline {
+        let layout: LakeLayout
+        let config: HospitalConfig
+        let broker: EmbeddedBroker
+
+        var producerSettings: KafkaSettings { KafkaSettings(bootstrapServers: broker.bootstrapServers, clientID: "test-producer") }
+        var consumerSettings: KafkaSettings {
+            KafkaSettings(
+                bootstrapServers: broker.bootstrapServers, clientID: "test-consumer",
+                properties: ["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"])
+        }
+
+        func publisher() throws -> OutboxPublisher {
+            OutboxPublisher(
+                layout: layout, topics: config.kafka.topics,
+                producer: try RdKafkaProducer(settings: producerSettings, logger: StreamingTests.logger), logger: StreamingTests.logger)
+        }
+
+        func land(idleExit: Duration = .seconds(3)) throws -> StreamLander {
+            let consumer = try RdKafkaConsumer(settings: consumerSettings, groupID: StreamLander.groupID, logger: StreamingTests.logger)
+            let topics = config.kafka.topics
+            try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
+            let lander = StreamLander(
+                layout: layout, consumer: consumer, logger: StreamingTests.logger, chunkSize: 50, idle: .milliseconds(300))
+            try lander.run(idleExit: idleExit)
+            try consumer.close()
+            return lander
+        }
+
+        /// Every landed line, by file.
+        func landed() throws -> [String: [String]] {
+            var result: [String: [String]] = [:]
+            for topic in (try? FileManager.default.contentsOfDirectory(atPath: layout.stream)) ?? [] {
+                for name in try FileManager.default.contentsOfDirectory(atPath: layout.stream + "/" + topic) {
+                    let text = try String(contentsOfFile: layout.stream + "/" + topic + "/" + name, encoding: .utf8)
+                    result[topic + "/" + name] = text.split(separator: "\n").map(String.init)
+                }
+            }
+            return result
+        }
+
+        /// The events the outbox files imply, from wherever the files are now.
+        func expectedEvents() throws -> [String] {
+            var events: [String] = []
+            for folder in [layout.batch, layout.processed] {
+                for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+                    guard let file = OutboxFile(name: name) else { continue }
+                    let bytes = [UInt8](FileManager.default.contents(atPath: folder + "/" + name)!)
+                    events += try EventEncoder.events(file, bytes: bytes).map { String(decoding: $0.value, as: UTF8.self) }
+                }
+            }
+            return events
+        }
+    }
+
+    private func pipeline() throws -> Pipeline {
+        let config = try HospitalConfig.load(from: Self.repository + "/configs")
+        var template = Array((NSTemporaryDirectory() + "hospital-streaming-XXXXXX").utf8CString)
+        let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        let layout = LakeLayout(root: root)
+        let calendar = SimCalendar(start: Profile.golden.calendar.start, end: Profile.golden.calendar.start.adding(days: 3))
+        let world = try HospitalWorld(config: config, profile: Profile.golden.with(calendar: calendar), seed: 20_221_120)
+        _ = try Simulation(world: world, layout: layout).run()
+        let broker = try EmbeddedBroker(config: config.kafka, partitions: 3, logger: Self.logger)
+        return Pipeline(layout: layout, config: config, broker: broker)
+    }
+
+    @Test func everyOutboxRowLandsOnceAsTheEventTheCoreEncodes() throws {
+        let pipeline = try pipeline()
+        let expected = try pipeline.expectedEvents()
+        #expect(expected.count > 50)
+        let published = try pipeline.publisher().publishPending()
+        #expect(published == expected.count)
+        let left = try FileManager.default.contentsOfDirectory(atPath: pipeline.layout.batch).compactMap(OutboxFile.init(name:))
+        #expect(left.isEmpty, "outbox files left in batch/: \(left.map(\.name))")
+        let lander = try pipeline.land()
+        let lines = try pipeline.landed().values.flatMap { $0 }
+        #expect(lander.landedEvents == expected.count)
+        let same = lines.sorted() == expected.sorted()
+        #expect(same, "landed events differ from the encoded outbox")
+        let ids = lines.map { String($0.dropFirst("{\"event_id\":\"".count).prefix(36)) }
+        #expect(Set(ids).count == ids.count)
+        withExtendedLifetime(pipeline.broker) {}
+    }
+
+    @Test func aRepublishedFileLandsWithTheSameEventIDs() throws {
+        let pipeline = try pipeline()
+        let publisher = try pipeline.publisher()
+        let first = try #require(publisher.pending().first)
+        _ = try publisher.publish(first)
+        // A crash before the move: the file is back in batch/ and published again.
+        try FileManager.default.moveItem(
+            atPath: pipeline.layout.processed + "/" + first.name, toPath: pipeline.layout.batch + "/" + first.name)
+        _ = try publisher.publish(first)
+        _ = try pipeline.land()
+        let lines = try pipeline.landed().values.flatMap { $0 }
+        let once = Set(lines)
+        #expect(lines.count == 2 * once.count)
+        let expected = Set(try pipeline.expectedEvents())
+        #expect(once.isSubset(of: expected))
+        withExtendedLifetime(pipeline.broker) {}
+    }
+
+    @Test func aBadOutboxFileGoesToFailedWithItsPosition() throws {
+        let pipeline = try pipeline()
+        let name = "hospital_emergency_transport_2022-11-21_session_9.csv"
+        try Data((LakeColumns.transport.joined(separator: ",") + "\nnot,enough,fields\n").utf8)
+            .write(to: URL(fileURLWithPath: pipeline.layout.batch + "/" + name))
+        _ = try pipeline.publisher().publishPending()
+        let failed = pipeline.layout.failed
+        #expect(FileManager.default.fileExists(atPath: failed + "/" + name))
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: failed + "/" + name + ".error.json")))
+            as! [String: Any]
+        #expect(report["file"] as? String == "batch/" + name)
+        #expect(report["line"] as? Int == 2)
+        #expect(report["column"] as? Int == 4)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: pipeline.layout.processed + "/" + LakeName.transport(Profile.golden.calendar.start, session: 1)))
+        withExtendedLifetime(pipeline.broker) {}
+    }
+
+    @Test func anEventThatIsNotJSONIsQuarantinedAndConsumptionGoesOn() throws {
+        let pipeline = try pipeline()
+        let producer = try RdKafkaProducer(settings: pipeline.producerSettings, logger: Self.logger)
+        let topic = pipeline.config.kafka.topics.transport
+        try producer.send(topic: topic, key: Array("k".utf8), value: Array("not json".utf8), partition: 0)
+        try producer.send(topic: topic, key: Array("k".utf8), value: Array("{\"event_id\":\"x\"}".utf8), partition: 0)
+        _ = try producer.flush(timeout: .seconds(10))
+        _ = try pipeline.land()
+        let name = StreamLander.fileName(TopicPartition(topic: topic, partition: 0), start: 0)
+        #expect(FileManager.default.fileExists(atPath: pipeline.layout.failed + "/" + name))
+        let report = try String(contentsOfFile: pipeline.layout.failed + "/" + name + ".error.json", encoding: .utf8)
+        #expect(report.contains("\"topic\":\"\(topic)\",\"partition\":\"0\",\"offset\":\"0\""))
+        #expect(try pipeline.landed()[topic + "/" + name] == ["{\"event_id\":\"x\"}"])
+        withExtendedLifetime(pipeline.broker) {}
+    }
+}
