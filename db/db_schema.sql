@@ -212,7 +212,7 @@ CREATE TABLE IF NOT EXISTS hospital_admissions.admissions (
     department          text NOT NULL REFERENCES hospital_operations.care_units (unit),
     staff_department    text NOT NULL REFERENCES hospital_operations.departments (department),
     triage_minutes      integer NOT NULL CHECK (triage_minutes >= 0),
-    admission_time      timestamp without time zone NOT NULL,
+    admission_time      timestamp without time zone,  -- empty for denied rows: nobody was admitted
     status              text NOT NULL CHECK (status IN ('Admitted', 'Denied - Capacity Full')),
     length_of_stay_days integer CHECK (length_of_stay_days >= 0),
     discharge_time      timestamp without time zone

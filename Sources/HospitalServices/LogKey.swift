@@ -10,4 +10,5 @@ public enum LogKey {
     public static let inFlight = "kafka.in_flight"
     public static let attempt = "retry.attempt"
     public static let bootstrap = "kafka.bootstrap"
+    public static let rows = "lake.rows"
 }

@@ -85,7 +85,7 @@ public enum LakeError: Error, CustomStringConvertible {
 }
 
 extension Digest {
-    var hexString: String {
+    public var hexString: String {
         var text = ByteText(capacity: 64)
         for byte in self { text.appendHex(UInt64(byte), digits: 2) }
         return text.string

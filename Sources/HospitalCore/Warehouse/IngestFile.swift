@@ -1,0 +1,98 @@
+/// A lake file the ingestor owns (DESIGN §6–7), recognised by its name: what it holds, the
+/// tables it fills (dimensions first) and its place in the load order.
+public struct IngestFile: Sendable, Equatable {
+    public enum Kind: Int, Sendable, Comparable, CaseIterable {
+        case staff, reserve, staffActive, schedules, visitors, admissions, transports, transfers, summaries, report
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+
+        /// The lake's CSV header, or nil for JSON Lines (stream) and reports.
+        public var columns: [String]? {
+            switch self {
+            case .staff: return LakeColumns.staff
+            case .reserve: return LakeColumns.reserve
+            case .staffActive: return LakeColumns.staffActive
+            case .schedules: return LakeColumns.schedules
+            case .visitors: return LakeColumns.visitors
+            case .admissions: return LakeColumns.admissions
+            case .transports, .transfers, .summaries, .report: return nil
+            }
+        }
+
+        public var tables: [WarehouseTable] {
+            switch self {
+            case .staff: return [WarehouseTables.staff]
+            case .reserve: return [WarehouseTables.reserve]
+            case .staffActive: return [WarehouseTables.staff, WarehouseTables.snapshots]
+            case .schedules: return [WarehouseTables.schedules]
+            case .visitors: return [WarehouseTables.conditions, WarehouseTables.patients, WarehouseTables.visits]
+            case .admissions: return [WarehouseTables.admissions]
+            case .transports: return [WarehouseTables.transports]
+            case .transfers: return [WarehouseTables.transfers]
+            case .summaries: return [WarehouseTables.summaries]
+            case .report: return []
+            }
+        }
+
+        /// The kinds whose files can supply what this kind references.
+        public var suppliers: [Kind] {
+            switch self {
+            case .staffActive, .schedules: return [.staff, .staffActive]
+            case .admissions: return [.visitors, .staff, .staffActive]
+            case .transports: return [.visitors, .staff, .staffActive]
+            case .transfers: return [.admissions]
+            default: return []
+            }
+        }
+
+        public var isStream: Bool { self == .transports || self == .transfers || self == .summaries }
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// The sim date or month the file covers, for ordering; nil for the staff files.
+    public let date: SimDate?
+
+    /// Recognises a file of `batch/` (`stream` false) or of `stream/<topic>/` (`stream` true);
+    /// nil for names the ingestor does not own (the producer's outbox) or does not know.
+    public init?(name: String, topic: String? = nil, topics: KafkaConfig.Topics? = nil) {
+        self.name = name
+        if let topic, let topics {
+            guard name.hasSuffix(".json"), name.hasPrefix(topic + "+") else { return nil }
+            switch topic {
+            case topics.transport: kind = .transports
+            case topics.transfers: kind = .transfers
+            case topics.summary: kind = .summaries
+            default: return nil
+            }
+            date = nil
+            return
+        }
+        func dated(_ prefix: String, _ suffix: String) -> SimDate? {
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
+            return SimDate(iso: name.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+        if name == LakeName.staff {
+            (kind, date) = (.staff, nil)
+        } else if name == LakeName.reserve {
+            (kind, date) = (.reserve, nil)
+        } else if let day = dated("staff_active_", ".csv") {
+            (kind, date) = (.staffActive, day)
+        } else if name.hasPrefix("schedules_"), name.hasSuffix(".csv"),
+            let month = SimDate(iso: name.dropFirst("schedules_".count).dropLast(4) + "-01")
+        {
+            (kind, date) = (.schedules, month)
+        } else if let day = dated("daily_visitors_", ".csv") {
+            (kind, date) = (.visitors, day)
+        } else if let day = dated("admissions_", ".csv") {
+            (kind, date) = (.admissions, day)
+        } else if name.hasSuffix(".txt"),
+            OutboxFile(name: String(name.dropLast(4)) + ".csv") != nil
+                || dated("hospital_summary_", ".txt") != nil || dated("workforce_summary_", ".txt") != nil
+        {
+            (kind, date) = (.report, nil)
+        } else {
+            return nil
+        }
+    }
+}
