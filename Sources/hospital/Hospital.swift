@@ -4,5 +4,8 @@ import ArgumentParser
 struct Hospital: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The hospital data platform: a seeded simulation of a public hospital and the services that carry it to PostgreSQL.",
-        subcommands: [Simulate.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Golden.self])
+        subcommands: [
+            Simulate.self, Scheduler.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Healthcheck.self,
+            Status.self, Golden.self,
+        ])
 }

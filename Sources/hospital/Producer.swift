@@ -26,14 +26,17 @@ extension Hospital {
             let stop = StopSignal()
             let producer = try RdKafkaProducer(settings: service.kafka, logger: logger)
             let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)
+            let health = HealthReporter(service: "producer", layout: layout, logger: logger)
             repeat {
                 do {
                     let published = try publisher.publishPending(shouldStop: { stop.requested })
+                    health.beat(adding: ["events_published": published])
                     if published == 0, !drain { try await Task.sleep(for: .seconds(pollSeconds)) }
                 } catch let interrupted as PublishInterrupted {
                     logger.info("stopping", metadata: [LogKey.reason: "\(interrupted)"])
                 }
             } while !drain && !stop.requested
+            health.finish()
         }
     }
 }

@@ -32,7 +32,14 @@ extension Hospital {
             try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
             let lander = StreamLander(
                 layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: .milliseconds(Int(idleSeconds * 1000)))
-            try lander.run(idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) }, shouldStop: { stop.requested })
+            let health = HealthReporter(service: "stream-processor", layout: layout, logger: logger)
+            try lander.run(
+                idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) },
+                shouldStop: {
+                    health.beat(counts: ["events_landed": lander.landedEvents, "files_landed": lander.landedFiles])
+                    return stop.requested
+                })
+            health.finish()
             try consumer.close()
             logger.info("stream processor stopped", metadata: [LogKey.events: "\(lander.landedEvents)"])
         }

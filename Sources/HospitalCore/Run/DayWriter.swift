@@ -60,6 +60,17 @@ public struct DayWriter: Sendable {
         }
     }
 
+    /// The files of `date` the producer publishes (DESIGN §6): each session's transports of
+    /// the day and transfers of the day before, then the daily summary.
+    public func outbox(for date: SimDate) -> [String] {
+        var names: [String] = []
+        for session in sessions {
+            names.append(LakeName.transport(date, session: session))
+            if date > world.calendar.start { names.append(LakeName.transfers(date.adding(days: -1), session: session)) }
+        }
+        return names + [LakeName.dailySummary(date)]
+    }
+
     /// Every flag a complete day leaves, in the order they are written.
     public func flags(for date: SimDate) -> [String] {
         var flags = [LakeFlag.visitors(date)]

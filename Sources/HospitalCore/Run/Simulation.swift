@@ -42,10 +42,11 @@ public final class Simulation {
         return state.status == .complete ? nil : state.currentDate
     }
 
-    /// Runs until the calendar ends, `until` is done, or `shouldStop` says so between steps.
+    /// Runs until the calendar ends, `until` is done, `shouldStop` says so between days, or a
+    /// hook stops it between steps.
     public func run(
-        until: SimDate? = nil, shouldStop: () -> Bool = { false }, progress: (Progress) -> Void = { _ in },
-        setupProgress: (String) -> Void = { _ in }
+        until: SimDate? = nil, shouldStop: () -> Bool = { false }, hooks: any SimulationHooks = NoSimulationHooks(),
+        progress: (Progress) -> Void = { _ in }, setupProgress: (String) -> Void = { _ in }
     ) throws -> Outcome {
         try LakeFolders.create(layout)
         guard let resume = try resumeDate() else { return .complete }
@@ -58,13 +59,19 @@ public final class Simulation {
             guard date >= resume else { continue }
             if date > last || shouldStop() { return .stopped(next: date) }
             try save(date, status: .running)
+            guard hooks.beforeDay(date) else { return .stopped(next: date) }
             try days.writeVisitors(day)
-            for session in days.sessions { try days.writeSession(day, session: session) }
+            for session in days.sessions {
+                try days.writeSession(day, session: session)
+                guard hooks.afterSession(date, session: session) else { return .stopped(next: date) }
+            }
             try days.writeAdmissions(day)
+            guard hooks.beforeAdvance(past: date, outbox: days.outbox(for: date)) else { return .stopped(next: date) }
             rows += day.visits.count * 2 + day.transfersOfPreviousDay.count + day.admissions.count
             let complete = date == calendar.end
             try save(complete ? date : date.adding(days: 1), status: complete ? .complete : .running)
             progress(Progress(date: date, ordinal: calendar.ordinal(of: date), total: calendar.dayCount, rows: rows))
+            guard hooks.afterDay(date) else { return complete ? .complete : .stopped(next: date.adding(days: 1)) }
         }
         return .complete
     }

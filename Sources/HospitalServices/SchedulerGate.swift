@@ -1,0 +1,68 @@
+import Foundation
+import HospitalCore
+import Logging
+
+/// The scheduler's waits between steps (DESIGN §5, daily step 4): a day's outbox must leave
+/// batch/ before the state moves past it, the ingestor may fall at most `maxIngestLagDays`
+/// behind, and wall-clock pacing. Every wait is short polls that give up when `shouldStop`
+/// says so, so SIGTERM is answered within one poll.
+struct SchedulerGate: SimulationHooks {
+    let layout: LakeLayout
+    let options: SchedulerOptions
+    let logger: Logger
+    let shouldStop: () -> Bool
+    let heartbeat: (String) -> Void
+
+    func beforeDay(_ date: SimDate) -> Bool {
+        guard options.waitForIngestor else { return !shouldStop() }
+        let horizon = date.adding(days: -options.maxIngestLagDays)
+        return wait(for: "ingestor", date: date) { DailyFile.ingestorFiles(batchNames(), before: horizon) }
+    }
+
+    func afterSession(_ date: SimDate, session: Int) -> Bool {
+        pause(options.streamIntervalSeconds)
+    }
+
+    func beforeAdvance(past date: SimDate, outbox: [String]) -> Bool {
+        guard options.waitForProducer else { return !shouldStop() }
+        return wait(for: "producer", date: date) { outbox.filter { LakeFolders.exists(layout.batch + "/" + $0) } }
+    }
+
+    func afterDay(_ date: SimDate) -> Bool {
+        pause(options.batchIntervalSeconds)
+    }
+
+    /// Polls until `pending` is empty; false when stopped first. Logs once when it starts
+    /// waiting, naming the first file held, so a stuck pipeline says what it waits for.
+    private func wait(for service: String, date: SimDate, pending: () -> [String]) -> Bool {
+        var logged = false
+        while true {
+            if shouldStop() { return false }
+            let files = pending()
+            guard let first = files.first else { return true }
+            if !logged {
+                logger.info(
+                    "waiting",
+                    metadata: [
+                        LogKey.waitingFor: "\(service)", LogKey.simDate: "\(date)", LogKey.file: "\(first)", LogKey.files: "\(files.count)",
+                    ])
+                logged = true
+            }
+            heartbeat("waiting for \(service): \(first)")
+            Thread.sleep(forTimeInterval: options.pollSeconds)
+        }
+    }
+
+    /// Sleeps `seconds` in short slices; false when stopped first.
+    private func pause(_ seconds: Double) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if shouldStop() { return false }
+            heartbeat("pacing")
+            Thread.sleep(forTimeInterval: min(options.pollSeconds, max(0, end.timeIntervalSinceNow)))
+        }
+        return !shouldStop()
+    }
+
+    private func batchNames() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? [] }
+}

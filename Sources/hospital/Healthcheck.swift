@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+import HospitalServices
+
+extension Hospital {
+    /// Compose's healthcheck: is `lake/.health/<service>.json` fresh?
+    struct Healthcheck: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exit 0 when the service's health file is fresh, 1 otherwise (for container healthchecks).")
+
+        @Argument(help: "One of: \(HealthReporter.services.joined(separator: ", ")).")
+        var service: String
+
+        @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
+        var lake: String?
+
+        @Option(help: "Seconds since the last heartbeat after which the service counts as unhealthy.")
+        var maxAge = 120.0
+
+        func validate() throws {
+            guard HealthReporter.services.contains(service) else {
+                throw ValidationError("service must be one of \(HealthReporter.services.joined(separator: ", "))")
+            }
+            if maxAge <= 0 { throw ValidationError("--max-age must be more than 0") }
+        }
+
+        /// Reads only LAKE_PATH, not the configs: a healthcheck must not fail on what the
+        /// service itself already checked at start.
+        func run() async throws {
+            let layout = LakeLayout(root: lake ?? ProcessInfo.processInfo.environment["LAKE_PATH"] ?? "./shared_data")
+            guard let record = HealthRecord.load(service, in: layout) else {
+                Console.error("\(service): no health file at \(HealthRecord.path(service, in: layout))")
+                throw ExitCode(1)
+            }
+            let age = Date().timeIntervalSince1970 - record.updatedAt
+            guard record.isFresh(now: Date().timeIntervalSince1970, maxAge: maxAge) else {
+                Console.error("\(service): \(record.status.rawValue), last heartbeat \(Int(age))s ago")
+                throw ExitCode(1)
+            }
+            print("\(service): \(record.status.rawValue) \(record.detail)")
+        }
+    }
+}

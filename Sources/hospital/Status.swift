@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+import HospitalServices
+
+extension Hospital {
+    /// The pipeline at a glance, from the lake's files alone.
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print setup steps, days generated / published / landed / loaded, lag and failed files.")
+
+        @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
+        var lake: String?
+
+        @Option(help: "Profile for the calendar (default: the one the lake's state names, else SIM_PROFILE or full).")
+        var profile: String?
+
+        func validate() throws {
+            if let profile, Profile.named(profile) == nil { throw ValidationError("--profile must be one of full, golden, tiny") }
+        }
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let layout = LakeLayout(root: lake ?? environment["LAKE_PATH"] ?? "./shared_data")
+            let snapshot = LakeSnapshot.read(layout)
+            let settings: Settings
+            do {
+                settings = try Settings.fromEnvironment(environment, profile: profile ?? snapshot.state?.profile, lake: layout.root)
+            } catch let error as ConfigError {
+                Console.error("configuration error: \(error)")
+                throw ExitCode(2)
+            }
+            let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
+            print("lake       \(layout.root) (profile \(settings.profile.name))")
+            for line in status.lines { print(line) }
+        }
+    }
+}

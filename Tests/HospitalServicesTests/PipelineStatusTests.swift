@@ -1,0 +1,68 @@
+import Foundation
+import HospitalCore
+import HospitalServices
+import Testing
+
+/// `hospital status` counts what the lake's files say.
+@Suite struct PipelineStatusTests {
+    typealias Fixture = SchedulerFixture
+
+    private func status(_ layout: LakeLayout, _ world: HospitalWorld) -> PipelineStatus {
+        PipelineStatus(calendar: world.calendar, snapshot: LakeSnapshot.read(layout), now: 2_000)
+    }
+
+    @Test func aSimulatedLakeIsGeneratedButNotPublished() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        let status = status(layout, world)
+        #expect(status.setupDone == 5 && status.generated == 4 && status.published == 0 && status.landed == 0)
+        #expect(status.loaded == nil && status.failedFiles == 0)
+        #expect(status.waitingInBatch == (try FileManager.default.contentsOfDirectory(atPath: layout.batch)).count)
+        #expect(status.state?.status == .complete)
+        #expect(status.lines.contains("generated  4 of 4 days"))
+        #expect(status.lines.contains("setup      5 of 5 steps"))
+    }
+
+    @Test func countsPublishedLandedLoadedAndFailedDays() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        let first = world.calendar.start
+        // The producer published the first day's outbox (its transports and its summary).
+        FakeService.move(in: layout) { OutboxFile(name: $0).map { $0.date == first && $0.kind != .transfers } ?? false }
+        // The stream processor landed one event per outbox row of the first date.
+        let expected = LakeSnapshot.read(layout).outboxRows[first] ?? 0
+        let line = "{\"event_id\":\"x\",\"sim_date\":\"\(first)\",\"session\":1}\n"
+        try FileManager.default.createDirectory(atPath: layout.stream + "/hospital.transport", withIntermediateDirectories: true)
+        try LakeFile.write(Array(String(repeating: line, count: expected).utf8), to: layout.stream + "/hospital.transport/a.json")
+        try LakeFile.write(Array("x".utf8), to: layout.failed + "/bad.csv")
+        try LakeFile.write(Array("{}".utf8), to: layout.failed + "/bad.csv.error.json")
+        let ingestor = HealthReporter(service: "batch-ingestor", layout: layout, logger: Fixture.logger, now: { 1_990 })
+        ingestor.beat(counts: ["days_loaded": 2])
+
+        let status = status(layout, world)
+        #expect(expected > 1)
+        #expect(status.published == 1 && status.landed == 1 && status.landedEvents == expected)
+        #expect(status.loaded == 2 && status.failedFiles == 1)
+        #expect(status.lines.contains("published  1 of 4 days"))
+        #expect(status.lines.contains("loaded     2 of 4 days"))
+        #expect(status.lines.contains("service    batch-ingestor running, beat 10s ago"))
+    }
+
+    @Test func aDayIsNotPublishedWhileItsPreviousDaysTransfersWait() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        let second = world.calendar.start.adding(days: 1)
+        // Day 2 publishes its own transports and summary, but day 1's transfers, written on day 2, are still waiting.
+        FakeService.move(in: layout) { OutboxFile(name: $0).map { $0.date == second && $0.kind != .transfers } ?? false }
+        #expect(status(layout, world).published == 0)
+        FakeService.move(in: layout) { OutboxFile(name: $0).map { $0.date == second.adding(days: -1) && $0.kind == .transfers } ?? false }
+        #expect(status(layout, world).published == 1)
+    }
+
+    @Test func countsEventsBySimDate() {
+        var counts: [SimDate: Int] = [:]
+        LakeSnapshot.countSimDates(
+            Data("{\"sim_date\":\"2022-11-20\"}\n{\"sim_date\":\"2022-11-21\"}\n{\"sim_date\":\"2022-11-20\"}".utf8), into: &counts)
+        #expect(counts == [SimDate(iso: "2022-11-20")!: 2, SimDate(iso: "2022-11-21")!: 1])
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import HospitalCore
+import HospitalServices
+import Testing
+
+/// The scheduler service writes `hospital simulate`'s bytes, whatever it waits for and
+/// however often it is stopped.
+@Suite(.timeLimit(.minutes(2)))
+struct SchedulerTests {
+    typealias Fixture = SchedulerFixture
+
+    static let noWaits = SchedulerOptions(waitForProducer: false, waitForIngestor: false, pollSeconds: 0.01, exitWhenComplete: true)
+
+    private func scheduler(
+        _ world: HospitalWorld, _ layout: LakeLayout, _ options: SchedulerOptions = noWaits, health: HealthReporter? = nil,
+        shouldStop: @escaping () -> Bool = Fixture.deadline()
+    ) -> SchedulerService {
+        SchedulerService(world: world, layout: layout, options: options, logger: Fixture.logger, health: health, shouldStop: shouldStop)
+    }
+
+    @Test func withoutWaitingWritesTheSameLakeAsSimulate() throws {
+        let world = try Fixture.world()
+        let layout = Fixture.lake()
+        #expect(try scheduler(world, layout).run() == .complete)
+        #expect(try Fixture.manifest(layout) == Fixture.manifest(Fixture.simulated(world)))
+        let state = try #require(try SchedulerState.load(from: layout))
+        #expect(state.currentDate == world.calendar.end && state.status == .complete)
+    }
+
+    @Test(arguments: [1, 4, 9, 17])
+    func resumesAfterAStopWithIdenticalBytes(stopAfterChecks: Int) throws {
+        let world = try Fixture.world()
+        let layout = Fixture.lake()
+        let checks = Shared(0)
+        let stop = {
+            checks.update { $0 += 1 }
+            return checks.read { $0 > stopAfterChecks }
+        }
+        let first = try scheduler(world, layout, shouldStop: stop).run()
+        guard case .stopped(let next) = first else {
+            Issue.record("expected a stop, got \(first)")
+            return
+        }
+        #expect(try SchedulerState.load(from: layout)?.currentDate == next)
+        #expect(try scheduler(world, layout).run() == .complete)
+        #expect(try Fixture.manifest(layout) == Fixture.manifest(Fixture.simulated(world)))
+    }
+
+    @Test func advancesADayOnlyOnceItsOutboxHasLeftBatch() throws {
+        let world = try Fixture.world()
+        let layout = Fixture.lake()
+        let held = world.calendar.start.adding(days: 1)
+        let heldFile = LakeName.dailySummary(held)
+        // Released once the scheduler has sat, day done but not advanced, for 20 polls.
+        let watch = Shared((released: false, seenWhileHeld: [SimDate](), stalledPolls: 0))
+        let producer = FakeService {
+            let released = watch.read(\.released)
+            if !released, let state = try? SchedulerState.load(from: layout) {
+                let stalled = state.currentDate == held && LakeFolders.exists(layout.path(LakeFlag.admissions(held)))
+                watch.update {
+                    $0.seenWhileHeld.append(state.currentDate)
+                    $0.stalledPolls += stalled ? 1 : 0
+                    $0.released = $0.stalledPolls >= 20
+                }
+            }
+            FakeService.move(in: layout) { name in OutboxFile(name: name) != nil && (name != heldFile || released) }
+        }
+        var options = Self.noWaits
+        options.waitForProducer = true
+        let outcome = try scheduler(world, layout, options).run()
+        producer.stop()
+        #expect(outcome == .complete)
+        let seen = watch.read { $0 }
+        #expect(seen.stalledPolls >= 20)
+        #expect(seen.seenWhileHeld.allSatisfy { $0 <= held })
+        let reference = try Fixture.manifest(Fixture.simulated(world))
+        #expect(reference.differences(from: try Fixture.manifest(layout), movable: true) == [])
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: layout.batch)).contains { OutboxFile(name: $0) != nil })
+    }
+
+    @Test func waitsWhileAnIngestorFileOlderThanTheLagIsInBatch() throws {
+        let world = try Fixture.world(days: 5)
+        let layout = Fixture.lake()
+        let start = world.calendar.start
+        let heldFile = LakeName.visitors(start)
+        // With a lag of 1 day, day start+2 may not begin while a file of `start` waits.
+        let blocked = start.adding(days: 2)
+        let watch = Shared((released: false, ranAhead: false, polls: 0))
+        let ingestor = FakeService {
+            let released = watch.read(\.released)
+            if !released {
+                let ahead = LakeFolders.exists(layout.path(LakeFlag.visitors(blocked)))
+                let waiting = (try? SchedulerState.load(from: layout))?.currentDate == blocked
+                watch.update {
+                    $0.ranAhead = $0.ranAhead || ahead
+                    $0.polls += waiting ? 1 : 0
+                    $0.released = $0.polls > 30
+                }
+            }
+            FakeService.move(in: layout) { name in
+                OutboxFile(name: name) == nil && DailyFile.date(of: name) != nil && (name != heldFile || released)
+            }
+        }
+        var options = Self.noWaits
+        options.waitForIngestor = true
+        options.maxIngestLagDays = 1
+        let outcome = try scheduler(world, layout, options).run()
+        ingestor.stop()
+        #expect(outcome == .complete)
+        let seen = watch.read { $0 }
+        #expect(seen.released && !seen.ranAhead)
+        #expect(try Fixture.manifest(Fixture.simulated(world)).differences(from: try Fixture.manifest(layout), movable: true) == [])
+    }
+
+    @Test func idlesWhenCompleteUntilStoppedAndReportsIt() throws {
+        let world = try Fixture.world(days: 2)
+        let layout = Fixture.lake()
+        try LakeFolders.create(layout)
+        let health = HealthReporter(service: "scheduler", layout: layout, logger: Fixture.logger, minimumInterval: 0)
+        var options = Self.noWaits
+        options.exitWhenComplete = false
+        let idleBeats = Shared(0)
+        let stop = Fixture.deadline {
+            if health.record.status == .idle { idleBeats.update { $0 += 1 } }
+            return idleBeats.read { $0 > 5 }
+        }
+        #expect(try scheduler(world, layout, options, health: health, shouldStop: stop).run() == .complete)
+        #expect(idleBeats.read { $0 } > 5)
+        let record = try #require(HealthRecord.load("scheduler", in: layout))
+        #expect(record.status == .stopped)
+        #expect(record.counts["days_completed"] == 2 && record.counts["days_total"] == 2)
+    }
+}
