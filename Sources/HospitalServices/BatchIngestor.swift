@@ -113,7 +113,7 @@ public final class BatchIngestor {
             if !file.kind.isStream { try layout.move(batchFile: file.name, to: layout.processed) }
             pass.loaded += 1
             pass.rows += rows
-            logger.info("file loaded", metadata: [LogKey.file: "\(file.name)", LogKey.rows: "\(rows)"])
+            logger.info("file loaded", metadata: [LogKey.file: "\(file.name)", LogKey.fileRows: "\(rows)"])
         case .missingReference(let line, let column, let value, let table):
             if DependencyWatch(layout: layout).mayStillArrive(file, tables: tables, pending: pending.map(\.file)) {
                 pass.waiting += 1
