@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "HospitalServicesTests",
             dependencies: [
-                "HospitalServices", "HospitalCore", "HospitalKafka",
+                "HospitalServices", "HospitalCore", "HospitalKafka", "HospitalArchive",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Rewrites the goldens after a deliberate change to the generator or the configs:
-# Golden/golden (lake.tar.gz + MANIFEST.tsv) and Golden/tiny/MANIFEST.tsv through the test
-# harness, then Golden/full/MANIFEST.tsv from a release build. Read `git diff Golden/` and
-# say why in the commit message.
+# Rewrites the goldens after a deliberate change to the generator, the configs or the
+# schema: Golden/golden (lake.tar.gz + MANIFEST.tsv), Golden/tiny/MANIFEST.tsv,
+# Golden/schema (catalog.tsv from a throwaway PostgreSQL 15, transform.tsv) through the
+# test harness, then Golden/full/MANIFEST.tsv from a release build. Read `git diff Golden/`
+# and say why in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== recording golden and tiny (the recording run reports failures on purpose)"
-GOLDEN_RECORD=1 swift test --filter GoldenTests >/dev/null 2>&1 || true
-echo "== verifying them"
-swift test --filter GoldenTests
+export PG_DIR="${PG_DIR:-/tmp/hospital-pg-regen}"
+trap 'ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
+ci/pg.sh start >/dev/null
+set -a
+# shellcheck disable=SC1091
+source "$PG_DIR/env"
+set +a
+echo "== recording (the recording run reports failures on purpose)"
+GOLDEN_RECORD=1 swift test --filter Golden >/dev/null 2>&1 || true
+echo "== verifying"
+swift test --filter Golden
 if [ "${1:-}" != "--skip-full" ]; then
     ci/golden-full.sh --record
 fi

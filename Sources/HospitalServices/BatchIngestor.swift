@@ -17,6 +17,9 @@ public final class BatchIngestor {
         public var archived = 0
     }
 
+    /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
+    public var daysLoaded: Int { ledger.filter { $0.hasPrefix("admissions_") }.count }
+
     let layout: LakeLayout
     let connection: PQConnection
     let schemas: WarehouseSchemas
@@ -56,6 +59,7 @@ public final class BatchIngestor {
     @discardableResult
     public func drainOnce(shouldStop: () -> Bool = { false }) throws -> Pass {
         var pass = Pass()
+        try quarantineStrangers(pass: &pass)
         let candidates = self.candidates()
         for (file, path) in candidates {
             if shouldStop() { break }
@@ -71,17 +75,30 @@ public final class BatchIngestor {
 
     /// Batch files the ingestor owns and every landed stream file, in load order.
     func candidates() -> [(file: IngestFile, path: String)] {
+        (batchCandidates() + streamCandidates()).sorted {
+            ($0.file.kind, $0.file.date?.dayNumber ?? 0, $0.file.name) < ($1.file.kind, $1.file.date?.dayNumber ?? 0, $1.file.name)
+        }
+    }
+
+    /// Batch files the ingestor owns.
+    func batchCandidates() -> [(file: IngestFile, path: String)] {
         var found: [(IngestFile, String)] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? [] {
             if let file = IngestFile(name: name) { found.append((file, layout.batch + "/" + name)) }
         }
+        return found
+    }
+
+    /// Stream files of the configured topics.
+    func streamCandidates() -> [(file: IngestFile, path: String)] {
+        var found: [(IngestFile, String)] = []
         for topic in [topics.transport, topics.transfers, topics.summary] {
             let folder = layout.stream + "/" + topic
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                 if let file = IngestFile(name: name, topic: topic, topics: topics) { found.append((file, folder + "/" + name)) }
             }
         }
-        return found.sorted { ($0.0.kind, $0.0.date?.dayNumber ?? 0, $0.0.name) < ($1.0.kind, $1.0.date?.dayNumber ?? 0, $1.0.name) }
+        return found
     }
 
     private func handle(_ file: IngestFile, path: String, pending: [(file: IngestFile, path: String)], pass: inout Pass) throws {
@@ -125,6 +142,15 @@ public final class BatchIngestor {
                     return file.kind.columns?.firstIndex(of: source) ?? rows.table.columns.firstIndex { $0.name == column }
                 } ?? 0
             try quarantine(path, line: line, column: position + 1, reason: "'\(column)' \(value) is not in \(table)", pass: &pass)
+        }
+    }
+
+    /// Every batch file has one owner: a name neither the ingestor nor the producer knows is
+    /// no lake file, and waiting for it would be forever.
+    private func quarantineStrangers(pass: inout Pass) throws {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []).sorted()
+        where IngestFile(name: name) == nil && OutboxFile(name: name) == nil && !name.hasSuffix(".tmp") {
+            try quarantine(layout.batch + "/" + name, line: 1, column: 1, reason: "not a lake file name", pass: &pass)
         }
     }
 

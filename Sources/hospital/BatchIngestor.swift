@@ -38,9 +38,16 @@ extension Hospital {
             }
             let ingestor = HospitalServices.BatchIngestor(
                 layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics, logger: logger)
-            try ingestor.prepare(schemaSQL: schemaScript(service), config: service.config)
+            try ingestor.prepare(schemaSQL: try schemaScript(service), config: service.config)
+            let health = HealthReporter(service: "batch-ingestor", layout: layout, logger: logger)
+            defer { health.finish() }
             while !stop.requested {
                 let pass = try ingestor.drainOnce(shouldStop: { stop.requested })
+                let total = ingestor.total
+                health.beat(counts: [
+                    "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
+                    "files_waiting": total.waiting, "days_loaded": ingestor.daysLoaded,
+                ])
                 if pass.loaded + pass.archived + pass.failed == 0 {
                     if drain { break }
                     try await Task.sleep(for: .seconds(pollSeconds))
@@ -87,9 +94,17 @@ extension Hospital {
             }
         }
 
-        private func schemaScript(_ service: ServiceConfig) -> String? {
-            let path = schema ?? service.environment["DB_SCHEMA_SQL"] ?? "db/db_schema.sql"
-            return try? String(contentsOfFile: path, encoding: .utf8)
+        /// The schema script; a path given explicitly must be readable, the default may be absent
+        /// (the postgres container's init folder applied it).
+        private func schemaScript(_ service: ServiceConfig) throws -> String? {
+            guard let path = schema ?? service.environment["DB_SCHEMA_SQL"] else {
+                return try? String(contentsOfFile: "db/db_schema.sql", encoding: .utf8)
+            }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                Console.error("configuration error: schema script \(path): file is missing or unreadable")
+                throw ExitCode(2)
+            }
+            return text
         }
     }
 }

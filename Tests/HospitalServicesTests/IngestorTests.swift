@@ -1,0 +1,80 @@
+import Foundation
+import HospitalCore
+import HospitalServices
+import HospitalWarehouse
+import Testing
+
+/// The batch ingestor against a real PostgreSQL 15 (started by ci/test.sh).
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct IngestorTests {
+    typealias F = WarehouseFixture
+
+    @Test func loadsExactlyWhatTheLakeImpliesAndASecondIngestChangesNothing() async throws {
+        let layout = try F.lake(days: 3)
+        let (ingestor, connection) = try await F.ingestor(layout, try await F.database())
+        while try ingestor.drainOnce().loaded > 0 {}
+        let visits = try F.csvRows(layout, prefix: "daily_visitors_")
+        let expected: [(String, Int)] = [
+            (
+                "hospital_operations.staff",
+                Set(try F.csvRows(layout, prefix: "staff_data").map { $0[0] } + F.csvRows(layout, prefix: "staff_active_").map { $0[1] })
+                    .count
+            ),
+            ("hospital_operations.reserve_pool", try F.csvRows(layout, prefix: "reserve_pool").count),
+            ("hospital_operations.staff_snapshots", try F.csvRows(layout, prefix: "staff_active_").count),
+            ("hospital_operations.schedules", try F.csvRows(layout, prefix: "schedules_").count),
+            ("hospital_admissions.visits", visits.count),
+            ("hospital_admissions.patients", Set(visits.map { $0[1] }).count),
+            ("hospital_admissions.medical_conditions", Set(visits.map { $0[6] }).count),
+            ("hospital_admissions.admissions", try F.csvRows(layout, prefix: "admissions_").count),
+            ("emergency_transport.transports", try F.csvRows(layout, prefix: "hospital_emergency_transport_").count),
+            ("patient_transfers.transfers", try F.csvRows(layout, prefix: "hospital_transfers_").count),
+            ("daily_summary.daily_summaries", 3),
+        ]
+        for (table, rows) in expected {
+            #expect(try F.count(connection, table) == rows, "\(table)")
+        }
+        #expect(
+            try F.count(connection, "hospital_admissions.admissions WHERE admission_time IS NULL")
+                == F.csvRows(layout, prefix: "admissions_").filter { $0[16] != "Admitted" }.count)
+        let batchLeft = try FileManager.default.contentsOfDirectory(atPath: layout.batch)
+        #expect(batchLeft.isEmpty, "left in batch/: \(batchLeft)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.failed).isEmpty)
+        let ledger = try F.count(connection, "ingest.files")
+
+        let (again, _) = try await F.ingestor(layout, connection.settings)
+        let pass = try again.drainOnce()
+        #expect(pass.loaded == 0)
+        #expect(try F.count(connection, "ingest.files") == ledger)
+        for (table, rows) in expected { #expect(try F.count(connection, table) == rows, "\(table) after a second ingest") }
+    }
+
+    @Test func filesArrivingOutOfOrderWaitAndEndLoaded() async throws {
+        let layout = try F.lake(days: 2)
+        let held = layout.root + "/held"
+        try FileManager.default.createDirectory(atPath: held, withIntermediateDirectories: true)
+        let date = Profile.golden.calendar.start
+        // Schedules before staff, admissions before visitors: their files and flags are not written yet.
+        let late = [LakeName.staff, LakeName.staffActive(date), LakeName.visitors(date)]
+        let flags = [LakeFlag.setup(.staff), LakeFlag.setup(.workforce), LakeFlag.visitors(date)]
+        for name in late { try FileManager.default.moveItem(atPath: layout.batch + "/" + name, toPath: held + "/" + name) }
+        for flag in flags {
+            try FileManager.default.moveItem(atPath: layout.path(flag), toPath: held + "/" + flag.split(separator: "/").last!)
+        }
+        let (ingestor, connection) = try await F.ingestor(layout, try await F.database())
+        let first = try ingestor.drainOnce()
+        #expect(first.waiting > 0)
+        #expect(first.failed == 0)
+        #expect(try F.count(connection, "hospital_operations.schedules") == 0)
+        #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeName.admissions(date)))
+        for name in late { try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.batch + "/" + name) }
+        for flag in flags {
+            try FileManager.default.moveItem(atPath: held + "/" + flag.split(separator: "/").last!, toPath: layout.path(flag))
+        }
+        while try ingestor.drainOnce().loaded > 0 {}
+        #expect(ingestor.total.waiting == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
+        #expect(try F.count(connection, "hospital_operations.schedules") == F.csvRows(layout, prefix: "schedules_").count)
+        #expect(try F.count(connection, "hospital_admissions.admissions") == F.csvRows(layout, prefix: "admissions_").count)
+    }
+}
