@@ -28,14 +28,8 @@ extension Hospital {
             let layout = service.settings.layout
             try LakeFolders.create(layout)
             let stop = StopSignal()
-            let (settings, schemas) = try database(service)
-            let connection: PQConnection
-            do {
-                connection = try await PQConnection.connect(settings, retry: RetryPolicy(maxAttempts: 30), logger: logger)
-            } catch let error as PostgresError where error.isAuthenticationFailure || error.sqlState == "3D000" {
-                Console.error("configuration error: database \(settings): \(error.message)")
-                throw ExitCode(2)
-            }
+            let (settings, schemas) = try service.database()
+            let connection = try await service.connect(settings, logger: logger)
             let ingestor = HospitalServices.BatchIngestor(
                 layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics, logger: logger)
             try ingestor.prepare(schemaSQL: try schemaScript(service), config: service.config)
@@ -60,38 +54,6 @@ extension Hospital {
                     "ingest.loaded": "\(total.loaded)", "ingest.rows": "\(total.rows)", "ingest.failed": "\(total.failed)",
                     "ingest.waiting": "\(total.waiting)",
                 ])
-        }
-
-        /// Connection settings: `database_config.json` under `DB_*` overrides; a bad value is a configuration error.
-        private func database(_ service: ServiceConfig) throws -> (ConnectionSettings, WarehouseSchemas) {
-            let env = service.environment
-            let file = service.settings.configDir + "/" + HospitalConfig.files.database
-            do {
-                let schemas = try WarehouseSchemas(service.config.database.schemas, file: file)
-                var password = env["DB_PASSWORD"] ?? service.config.database.password
-                if let path = env["DB_PASSWORD_FILE"] {
-                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                        throw ConfigError(file: "environment", key: "DB_PASSWORD_FILE", expected: "a readable file")
-                    }
-                    password = text.trimmingCharacters(in: .newlines)
-                }
-                var port = service.config.database.port
-                if let text = env["DB_PORT"] {
-                    guard let value = Int(text), (1...65_535).contains(value) else {
-                        throw ConfigError(file: "environment", key: "DB_PORT", expected: "a port number")
-                    }
-                    port = value
-                }
-                let settings = ConnectionSettings(
-                    host: env["DB_HOST"] ?? service.config.database.host, port: port,
-                    database: env["DB_NAME"] ?? service.config.database.database,
-                    user: env["DB_USER"] ?? service.config.database.user, password: password,
-                    applicationName: "hospital-batch-ingestor")
-                return (settings, schemas)
-            } catch let error as ConfigError {
-                Console.error("configuration error: \(error)")
-                throw ExitCode(2)
-            }
         }
 
         /// The schema script; a path given explicitly must be readable, the default may be absent

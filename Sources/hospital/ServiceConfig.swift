@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalServices
+import HospitalWarehouse
+import Logging
 
 /// Options every service shares.
 struct ServiceOptions: ParsableArguments {
@@ -38,5 +41,47 @@ struct ServiceConfig {
     var kafka: KafkaSettings {
         let servers = environment["KAFKA_BOOTSTRAP_SERVERS"] ?? config.kafka.bootstrapServers.joined(separator: ",")
         return KafkaSettings(bootstrapServers: servers, clientID: config.kafka.clientID)
+    }
+    /// Connection settings: `database_config.json` under `DB_*` overrides; a bad value is a configuration error.
+    func database() throws -> (ConnectionSettings, WarehouseSchemas) {
+        let env = environment
+        let service = self
+        let file = service.settings.configDir + "/" + HospitalConfig.files.database
+        do {
+            let schemas = try WarehouseSchemas(service.config.database.schemas, file: file)
+            var password = env["DB_PASSWORD"] ?? service.config.database.password
+            if let path = env["DB_PASSWORD_FILE"] {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw ConfigError(file: "environment", key: "DB_PASSWORD_FILE", expected: "a readable file")
+                }
+                password = text.trimmingCharacters(in: .newlines)
+            }
+            var port = service.config.database.port
+            if let text = env["DB_PORT"] {
+                guard let value = Int(text), (1...65_535).contains(value) else {
+                    throw ConfigError(file: "environment", key: "DB_PORT", expected: "a port number")
+                }
+                port = value
+            }
+            let settings = ConnectionSettings(
+                host: env["DB_HOST"] ?? service.config.database.host, port: port,
+                database: env["DB_NAME"] ?? service.config.database.database,
+                user: env["DB_USER"] ?? service.config.database.user, password: password,
+                applicationName: "hospital-batch-ingestor")
+            return (settings, schemas)
+        } catch let error as ConfigError {
+            Console.error("configuration error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Connects with retries; a refused login or a missing database is a configuration error.
+    func connect(_ settings: ConnectionSettings, logger: Logger) async throws -> PQConnection {
+        do {
+            return try await PQConnection.connect(settings, retry: RetryPolicy(maxAttempts: 30), logger: logger)
+        } catch let error as PostgresError where error.isAuthenticationFailure || error.sqlState == "3D000" {
+            Console.error("configuration error: database \(settings): \(error.message)")
+            throw ExitCode(2)
+        }
     }
 }

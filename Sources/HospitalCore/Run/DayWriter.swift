@@ -73,10 +73,15 @@ public struct DayWriter: Sendable {
 
     /// Every flag a complete day leaves, in the order they are written.
     public func flags(for date: SimDate) -> [String] {
+        Self.flags(for: date, calendar: world.calendar, sessions: sessions)
+    }
+
+    /// Every flag a complete day leaves, without building a world (the verifier's use).
+    public static func flags(for date: SimDate, calendar: SimCalendar, sessions: ClosedRange<Int>) -> [String] {
         var flags = [LakeFlag.visitors(date)]
         for session in sessions {
             flags.append(LakeFlag.transport(date, session: session))
-            if date > world.calendar.start { flags.append(LakeFlag.transfers(date.adding(days: -1), session: session)) }
+            if date > calendar.start { flags.append(LakeFlag.transfers(date.adding(days: -1), session: session)) }
         }
         flags.append(LakeFlag.admissions(date))
         return flags

@@ -1,0 +1,121 @@
+import Foundation
+import HospitalCore
+import HospitalWarehouse
+
+/// The end-to-end checks of DESIGN §8, one verdict each: flags, state, the lake against the
+/// profile's golden manifest, every outbox event landed and loaded exactly once, warehouse
+/// counts equal to lake counts, nothing failed, nothing left behind.
+public struct PipelineVerifier {
+    public struct Check: Sendable {
+        public let name: String
+        public let passed: Bool
+        public let detail: String
+        public var line: String { (passed ? "PASS: " : "FAIL: ") + name + (detail.isEmpty ? "" : " (\(detail))") }
+    }
+
+    let layout: LakeLayout
+    let calendar: SimCalendar
+    let config: HospitalConfig
+    let schemas: WarehouseSchemas
+
+    public init(layout: LakeLayout, calendar: SimCalendar, config: HospitalConfig, schemas: WarehouseSchemas) {
+        self.layout = layout
+        self.calendar = calendar
+        self.config = config
+        self.schemas = schemas
+    }
+
+    public func lakeChecks(goldenProblems: [String]) throws -> [Check] {
+        var checks: [Check] = []
+        let setup = LakeFlag.Setup.allCases.filter { !LakeFolders.exists(layout.path(LakeFlag.setup($0))) }
+        checks.append(Check(name: "all 5 setup flags", passed: setup.isEmpty, detail: setup.map(\.rawValue).joined(separator: ", ")))
+        let sessions = 1...config.clinical.sessionsPerDay
+        let flags = calendar.dates.flatMap { DayWriter.flags(for: $0, calendar: calendar, sessions: sessions) }
+        let missing = flags.filter { !LakeFolders.exists(layout.path($0)) }
+        checks.append(Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
+        let state = try SchedulerState.load(from: layout)
+        checks.append(Check(
+            name: "state \(calendar.end) complete", passed: state?.currentDate == calendar.end && state?.status == .complete,
+            detail: state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state"))
+        checks.append(Check(name: "lake equals the golden manifest", passed: goldenProblems.isEmpty, detail: goldenProblems.prefix(3).joined(separator: "; ")))
+        let failed = (try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []
+        checks.append(Check(name: "no file in failed/", passed: failed.isEmpty, detail: failed.prefix(3).joined(separator: ", ")))
+        let left = ((try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []).sorted()
+        checks.append(Check(name: "nothing left in batch/", passed: left.isEmpty, detail: "\(left.count) files" + (left.first.map { ", first \($0)" } ?? "")))
+        return checks
+    }
+
+    /// Outbox events (from the outbox files, wherever they are) against the landed stream lines.
+    public func streamCheck() throws -> (Check, expected: [OutboxFile.Kind: Int]) {
+        var expected: [String: [UInt8]] = [:]
+        var perKind: [OutboxFile.Kind: Int] = [:]
+        for folder in [layout.batch, layout.processed] {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+                guard let file = OutboxFile(name: name), let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+                for event in try EventEncoder.events(file, bytes: [UInt8](data)) {
+                    expected[event.id.description] = event.value
+                    perKind[file.kind, default: 0] += 1
+                }
+            }
+        }
+        var seen: [String: Int] = [:]
+        var wrong = 0
+        for path in (try? FileManager.default.subpathsOfDirectory(atPath: layout.stream)) ?? [] where path.hasSuffix(".json") {
+            let bytes = [UInt8](FileManager.default.contents(atPath: layout.stream + "/" + path) ?? Data())
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                let id = String(decoding: line.dropFirst("{\"event_id\":\"".count).prefix(36), as: UTF8.self)
+                seen[id, default: 0] += 1
+                if expected[id] != Array(line) { wrong += 1 }
+            }
+        }
+        let missing = expected.keys.filter { seen[$0] == nil }.count
+        let twice = seen.values.filter { $0 > 1 }.count
+        let check = Check(
+            name: "every outbox event in stream/ exactly once (\(expected.count))", passed: missing == 0 && twice == 0 && wrong == 0,
+            detail: missing + twice + wrong == 0 ? "" : "\(missing) missing, \(twice) more than once, \(wrong) not as encoded")
+        return (check, perKind)
+    }
+
+    /// Warehouse rows against the lake's rows, table by table.
+    public func warehouseChecks(_ connection: PQConnection, events: [OutboxFile.Kind: Int]) throws -> [Check] {
+        func count(_ table: String, _ schema: WarehouseTable.Schema, distinct column: String = "*") throws -> Int {
+            let what = column == "*" ? "count(*)" : "count(DISTINCT \(column))"
+            return Int(try connection.execute("SELECT \(what) FROM \(schemas.qualified(schema, table))").firstValue ?? "") ?? -1
+        }
+        let visits = try csvRows(prefix: "daily_visitors_")
+        let staffIDs = Set(try csvRows(prefix: "staff_data").map { $0[0] } + csvRows(prefix: "staff_active_").map { $0[1] })
+        let pairs: [(String, Int, Int)] = [
+            ("staff", try count("staff", .operations), staffIDs.count),
+            ("reserve_pool", try count("reserve_pool", .operations), try csvRows(prefix: "reserve_pool").count),
+            ("staff_snapshots", try count("staff_snapshots", .operations), try csvRows(prefix: "staff_active_").count),
+            ("schedules", try count("schedules", .operations), try csvRows(prefix: "schedules_").count),
+            ("visits", try count("visits", .admissions), visits.count),
+            ("patients", try count("patients", .admissions), Set(visits.map { $0[1] }).count),
+            ("admissions", try count("admissions", .admissions), try csvRows(prefix: "admissions_").count),
+            ("transports", try count("transports", .transport), events[.transport] ?? 0),
+            ("transfers", try count("transfers", .transfers), events[.transfers] ?? 0),
+            ("daily_summaries", try count("daily_summaries", .summary), events[.dailySummary] ?? 0),
+        ]
+        let off = pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
+        var checks = [Check(name: "warehouse counts equal lake counts (\(pairs.count) tables)", passed: off.isEmpty, detail: off.joined(separator: ", "))]
+        let distinct = [
+            ("transports", try count("transports", .transport, distinct: "event_id"), events[.transport] ?? 0),
+            ("transfers", try count("transfers", .transfers, distinct: "event_id"), events[.transfers] ?? 0),
+        ]
+        let wrong = distinct.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
+        checks.append(Check(name: "every outbox event in the warehouse exactly once", passed: wrong.isEmpty, detail: wrong.joined(separator: ", ")))
+        return checks
+    }
+
+    private func csvRows(prefix: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        for folder in [layout.batch, layout.processed] {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            where name.hasPrefix(prefix) && name.hasSuffix(".csv") {
+                guard let file = IngestFile(name: name), let columns = file.kind.columns else { continue }
+                rows += try CSVReader.parse([UInt8](FileManager.default.contents(atPath: folder + "/" + name)!), expecting: columns).rows
+            }
+        }
+        return rows
+    }
+}
