@@ -32,16 +32,24 @@ public struct PipelineVerifier {
         let sessions = 1...config.clinical.sessionsPerDay
         let flags = calendar.dates.flatMap { DayWriter.flags(for: $0, calendar: calendar, sessions: sessions) }
         let missing = flags.filter { !LakeFolders.exists(layout.path($0)) }
-        checks.append(Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
+        checks.append(
+            Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
         let state = try SchedulerState.load(from: layout)
-        checks.append(Check(
-            name: "state \(calendar.end) complete", passed: state?.currentDate == calendar.end && state?.status == .complete,
-            detail: state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state"))
-        checks.append(Check(name: "lake equals the golden manifest", passed: goldenProblems.isEmpty, detail: goldenProblems.prefix(3).joined(separator: "; ")))
+        checks.append(
+            Check(
+                name: "state \(calendar.end) complete", passed: state?.currentDate == calendar.end && state?.status == .complete,
+                detail: state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state"))
+        checks.append(
+            Check(
+                name: "lake equals the golden manifest", passed: goldenProblems.isEmpty,
+                detail: goldenProblems.prefix(3).joined(separator: "; ")))
         let failed = (try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []
         checks.append(Check(name: "no file in failed/", passed: failed.isEmpty, detail: failed.prefix(3).joined(separator: ", ")))
         let left = ((try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []).sorted()
-        checks.append(Check(name: "nothing left in batch/", passed: left.isEmpty, detail: "\(left.count) files" + (left.first.map { ", first \($0)" } ?? "")))
+        checks.append(
+            Check(
+                name: "nothing left in batch/", passed: left.isEmpty,
+                detail: "\(left.count) files" + (left.first.map { ", first \($0)" } ?? "")))
         return checks
     }
 
@@ -51,7 +59,9 @@ public struct PipelineVerifier {
         var perKind: [OutboxFile.Kind: Int] = [:]
         for folder in [layout.batch, layout.processed] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
-                guard let file = OutboxFile(name: name), let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+                guard let file = OutboxFile(name: name), let data = FileManager.default.contents(atPath: folder + "/" + name) else {
+                    continue
+                }
                 for event in try EventEncoder.events(file, bytes: [UInt8](data)) {
                     expected[event.id.description] = event.value
                     perKind[file.kind, default: 0] += 1
@@ -97,13 +107,18 @@ public struct PipelineVerifier {
             ("daily_summaries", try count("daily_summaries", .summary), events[.dailySummary] ?? 0),
         ]
         let off = pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
-        var checks = [Check(name: "warehouse counts equal lake counts (\(pairs.count) tables)", passed: off.isEmpty, detail: off.joined(separator: ", "))]
+        var checks = [
+            Check(
+                name: "warehouse counts equal lake counts (\(pairs.count) tables)", passed: off.isEmpty, detail: off.joined(separator: ", ")
+            )
+        ]
         let distinct = [
             ("transports", try count("transports", .transport, distinct: "event_id"), events[.transport] ?? 0),
             ("transfers", try count("transfers", .transfers, distinct: "event_id"), events[.transfers] ?? 0),
         ]
         let wrong = distinct.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
-        checks.append(Check(name: "every outbox event in the warehouse exactly once", passed: wrong.isEmpty, detail: wrong.joined(separator: ", ")))
+        checks.append(
+            Check(name: "every outbox event in the warehouse exactly once", passed: wrong.isEmpty, detail: wrong.joined(separator: ", ")))
         return checks
     }
 

@@ -24,7 +24,8 @@ extension Hospital {
             let service = try options.load()
             let settings = service.settings
             let (database, schemas) = try service.database()
-            let verifier = PipelineVerifier(layout: settings.layout, calendar: settings.profile.calendar, config: service.config, schemas: schemas)
+            let verifier = PipelineVerifier(
+                layout: settings.layout, calendar: settings.profile.calendar, config: service.config, schemas: schemas)
             let goldenLake = GoldenLake(folder: golden + "/" + settings.profile.name)
             let problems = try goldenLake.verify(
                 lake: settings.layout, header: LakeManifest.header(profile: settings.profile.name, seed: settings.seed), movable: true)
