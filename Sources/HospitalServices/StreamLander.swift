@@ -78,7 +78,9 @@ public final class StreamLander {
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
             try flush(partition)
         }
-        var chunk = chunks[partition] ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
+        // Taken out of the dictionary while it grows: a copy left behind would make every
+        // append copy the whole chunk (copy on write), quadratic in the chunk's size.
+        var chunk = chunks.removeValue(forKey: partition) ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
         if isJSONObject(message.value) {
             chunk.lines += message.value
             chunk.lines.append(UInt8(ascii: "\n"))
