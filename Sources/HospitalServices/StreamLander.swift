@@ -7,6 +7,13 @@ import Logging
 /// land the events as JSON Lines chunks `stream/<topic>/<topic>+<partition>+<offset>.json`.
 /// A chunk is cut by count or when its partition has been idle; offsets are committed only
 /// after the chunk is durable, so a crash re-delivers whole chunks under the same names.
+///
+/// A failed commit never stops landing: the chunk is already durable, so its offset is
+/// kept and committed again with backoff from the poll loop (a later chunk's commit of the
+/// same partition covers it too). Blocking on the commit instead would starve the poll that
+/// a rebalance needs to complete, and throwing would drop the consumer for a transient
+/// coordinator error. If a commit never succeeds the worst case is re-delivery: the next
+/// owner lands the same offsets again with the same bytes, which downstream deduplicates.
 public final class StreamLander {
     public static let groupID = "hospital-stream-processor"
 
@@ -23,16 +30,27 @@ public final class StreamLander {
     let logger: Logger
     let chunkSize: Int
     let idle: Duration
+    let commitRetry: Backoff
     private var chunks: [TopicPartition: Chunk] = [:]
+    /// Next offsets of landed chunks whose commit has not succeeded yet.
+    private var uncommitted: [TopicPartition: Int64] = [:]
+    private var commitFailures = 0
+    private var nextCommitAttempt = ContinuousClock.now
     public private(set) var landedEvents = 0
     public private(set) var landedFiles = 0
+    /// Commits that failed and were tried again (a health figure; tests prove faults bit).
+    public private(set) var commitRetries = 0
 
-    public init(layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1)) {
+    public init(
+        layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1),
+        commitRetry: Backoff = Backoff(base: 0.1, ceiling: 2)
+    ) {
         self.layout = layout
         self.consumer = consumer
         self.logger = logger
         self.chunkSize = chunkSize
         self.idle = idle
+        self.commitRetry = commitRetry
     }
 
     /// Polls until `shouldStop`, or until nothing new arrived for `idleExit`; flushes and
@@ -47,9 +65,11 @@ public final class StreamLander {
             if !messages.isEmpty || unassigned { lastMessage = clock.now }
             for message in messages { try take(message, now: clock.now) }
             try cutIdle(now: clock.now)
+            if !uncommitted.isEmpty, clock.now >= nextCommitAttempt { try commitLanded() }
             if let idleExit, clock.now - lastMessage >= idleExit, chunks.isEmpty { break }
         }
         try flushAll()
+        try commitBeforeExit()
     }
 
     private func take(_ message: KafkaMessage, now: ContinuousClock.Instant) throws {
@@ -58,7 +78,9 @@ public final class StreamLander {
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
             try flush(partition)
         }
-        var chunk = chunks[partition] ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
+        // Taken out of the dictionary while it grows: a copy left behind would make every
+        // append copy the whole chunk (copy on write), quadratic in the chunk's size.
+        var chunk = chunks.removeValue(forKey: partition) ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
         if isJSONObject(message.value) {
             chunk.lines += message.value
             chunk.lines.append(UInt8(ascii: "\n"))
@@ -101,7 +123,49 @@ public final class StreamLander {
             landedEvents += chunk.count
             landedFiles += 1
         }
-        try consumer.commit(offsets: [TopicPartitionOffset(topic: partition.topic, partition: partition.partition, nextOffset: chunk.next)])
+        uncommitted[partition] = chunk.next
+        if commitFailures == 0 { try commitLanded() }
+    }
+
+    /// Commits every landed chunk not yet committed; on failure, schedules the next attempt.
+    /// Partitions revoked meanwhile are dropped: their new owner resumes from the group's
+    /// committed offset, and our commit would belong to a finished generation.
+    private func commitLanded() throws {
+        let owned = Set(try consumer.assignment())
+        uncommitted = uncommitted.filter { owned.contains($0.key) }
+        guard !uncommitted.isEmpty else { return }
+        let offsets = uncommitted.map { TopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, nextOffset: $0.value) }
+        do {
+            try consumer.commit(offsets: offsets)
+            uncommitted.removeAll()
+            commitFailures = 0
+        } catch let error as KafkaError {
+            commitFailures += 1
+            commitRetries += 1
+            let delay = commitRetry.delay(afterAttempt: commitFailures)
+            nextCommitAttempt = ContinuousClock.now + .milliseconds(Int(delay * 1000))
+            logger.warning(
+                "offset commit failed; landed chunks stay durable, commit retried",
+                metadata: [
+                    LogKey.reason: "\(error)", LogKey.attempt: "\(commitFailures)",
+                    LogKey.partition: "\(offsets.map { "\($0.topic)[\($0.partition)]" }.sorted())",
+                ])
+        }
+    }
+
+    /// On the way out the commit gets a few more tries; if they all fail the service still
+    /// exits cleanly, and the next owner re-lands those chunks with the same bytes.
+    private func commitBeforeExit(attempts: Int = 6) throws {
+        for _ in 0..<attempts where !uncommitted.isEmpty {
+            let wait = nextCommitAttempt - ContinuousClock.now
+            if wait > .zero { Thread.sleep(forTimeInterval: wait / .seconds(1)) }
+            try commitLanded()
+        }
+        if !uncommitted.isEmpty {
+            logger.error(
+                "offsets left uncommitted at exit; their chunks will be re-delivered",
+                metadata: [LogKey.partition: "\(uncommitted.keys.map(\.description).sorted())"])
+        }
     }
 
     /// The Confluent sink's scheme: a re-delivered chunk rewrites the same name.

@@ -42,6 +42,17 @@ struct ServiceConfig {
         let servers = environment["KAFKA_BOOTSTRAP_SERVERS"] ?? config.kafka.bootstrapServers.joined(separator: ",")
         return KafkaSettings(bootstrapServers: servers, clientID: config.kafka.clientID)
     }
+
+    /// The consumer's settings: a short session, so a stream processor killed with -9 is
+    /// dropped from the group (and its partitions reassigned) in seconds rather than the
+    /// 45 s default. 6 s is the smallest session a real broker accepts by default.
+    var kafkaConsumer: KafkaSettings {
+        var settings = kafka
+        settings.properties["session.timeout.ms"] = "6000"
+        settings.properties["heartbeat.interval.ms"] = "500"
+        return settings
+    }
+
     /// Connection settings: `database_config.json` under `DB_*` overrides; a bad value is a configuration error.
     func database() throws -> (ConnectionSettings, WarehouseSchemas) {
         let env = environment

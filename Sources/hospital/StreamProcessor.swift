@@ -28,7 +28,7 @@ extension Hospital {
             try LakeFolders.create(layout)
             let stop = StopSignal()
             let topics = service.config.kafka.topics
-            let consumer = try RdKafkaConsumer(settings: service.kafka, groupID: StreamLander.groupID, logger: logger)
+            let consumer = try RdKafkaConsumer(settings: service.kafkaConsumer, groupID: StreamLander.groupID, logger: logger)
             try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
             let lander = StreamLander(
                 layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: .milliseconds(Int(idleSeconds * 1000)))
