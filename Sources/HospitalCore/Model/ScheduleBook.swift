@@ -49,8 +49,8 @@ public struct DutyRoster: Sendable {
     public private(set) var allSeniorDoctors: [Int] = []
     public private(set) var allNurses: [Int] = []
     public private(set) var paramedics: [Int] = []
-    /// Minutes of the day each member on duty works, by serial (looked up, never iterated).
-    private var windows: [Int: Range<Int>] = [:]
+    /// Minutes of the day each member works, by serial (empty when off duty).
+    private var windows: [Range<Int>]
 
     /// `shiftWindows[shift]` is the span of a shift type within its day (it may run past midnight).
     public init(entries: [ScheduleBook.Entry], staff: [StaffMember], catalog: Catalog, shiftWindows: [Range<Int>]) {
@@ -58,6 +58,7 @@ public struct DutyRoster: Sendable {
         doctors = empty
         seniorDoctors = empty
         nurses = empty
+        windows = [Range<Int>](repeating: 0..<0, count: staff.count)
         for entry in entries where entry.onDuty {
             let serial = Int(entry.serial)
             let role = staff[serial].role
@@ -82,10 +83,11 @@ public struct DutyRoster: Sendable {
     /// Who may attend at `minute` of the day: those of the department whose shift covers it,
     /// else the department's on duty, else the hospital's whose shift covers it, else anyone on duty.
     public func attending(department: [Int], hospital: [Int], at minute: Int) -> [Int] {
-        let covering = { (pool: [Int]) in pool.filter { self.windows[$0]?.contains(minute) ?? false } }
-        for pool in [covering(department), department, covering(hospital), hospital] where !pool.isEmpty {
-            return pool
-        }
-        return []
+        let covering = { (pool: [Int]) in pool.filter { self.windows[$0].contains(minute) } }
+        let inDepartment = covering(department)
+        if !inDepartment.isEmpty { return inDepartment }
+        if !department.isEmpty { return department }
+        let inHospital = covering(hospital)
+        return inHospital.isEmpty ? hospital : inHospital
     }
 }
