@@ -16,7 +16,31 @@ enum WarehouseFixture {
         return logger
     }()
     static let config = try! HospitalConfig.load(from: repository + "/configs")
-    static let environment = ProcessInfo.processInfo.environment
+    /// `DB_*` from the environment (ci/test.sh starts the cluster); when they are absent, as
+    /// under a bare `swift test --filter Golden`, the tests start ci/pg.sh's cluster themselves.
+    static let environment: [String: String] = {
+        var environment = ProcessInfo.processInfo.environment
+        guard environment["DB_HOST"] == nil else { return environment }
+        let folder = "/tmp/hospital-pg-swift-test"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [repository + "/ci/pg.sh", "start"]
+        process.environment = environment.merging(["PG_DIR": folder]) { $1 }
+        // The server must not inherit the test's output: it outlives the test run.
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+        let text = (try? String(contentsOfFile: folder + "/env", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            let assignment = line.hasPrefix("export ") ? line.dropFirst("export ".count) : line[...]
+            guard let equals = assignment.firstIndex(of: "=") else { continue }
+            let value = assignment[assignment.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            environment[String(assignment[..<equals])] = value
+        }
+        return environment
+    }()
     nonisolated(unsafe) private static var counter = 0
 
     /// Creates an empty database and returns settings for it.
