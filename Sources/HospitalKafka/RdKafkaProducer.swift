@@ -100,6 +100,26 @@ public final class RdKafkaProducer: Sendable {
         }
     }
 
+    /// Learns the topics' partitions now. A topic first met in `send` waits for
+    /// librdkafka's topic scan, which runs once a second, before its messages can leave,
+    /// so a burst to a new topic stalls up to a second; asking up front costs one round
+    /// trip per topic. Throws when the broker does not answer within `timeout`.
+    public func prepare(topics: [String], timeout: Duration) throws {
+        for topic in topics {
+            let code = handle.withUnsafeHandle { rk -> rd_kafka_resp_err_t in
+                guard let rkt = rd_kafka_topic_new(rk, topic, nil) else { return rd_kafka_last_error() }
+                defer { rd_kafka_topic_destroy(rkt) }
+                var metadata: UnsafePointer<rd_kafka_metadata_t>?
+                let code = rd_kafka_metadata(rk, 0, rkt, &metadata, timeout.milliseconds)
+                if let metadata { rd_kafka_metadata_destroy(metadata) }
+                return code
+            }
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw KafkaError(code, reason: "metadata of \(topic): \(KafkaErrorCode(code).reason)")
+            }
+        }
+    }
+
     /// Serves delivery callbacks for up to `timeout` and returns the reports
     /// received since the last `poll`/`flush`.
     public func poll(timeout: Duration = .zero) -> [DeliveryReport] {

@@ -6,6 +6,7 @@ public enum LogKey {
     public static let topic = "kafka.topic"
     public static let partition = "kafka.partition"
     public static let offset = "kafka.offset"
+    public static let expectedOffset = "kafka.expected_offset"
     public static let failed = "kafka.failed"
     public static let inFlight = "kafka.in_flight"
     public static let attempt = "retry.attempt"

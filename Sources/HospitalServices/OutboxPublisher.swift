@@ -12,6 +12,7 @@ public final class OutboxPublisher {
     let producer: RdKafkaProducer
     let logger: Logger
     let retry: Backoff
+    private var prepared = false
 
     public init(layout: LakeLayout, topics: KafkaConfig.Topics, producer: RdKafkaProducer, logger: Logger, retry: Backoff = Backoff()) {
         self.layout = layout
@@ -29,29 +30,45 @@ public final class OutboxPublisher {
 
     /// Publishes what is pending now, many files per flush (a flush waits a broker round
     /// trip, so one per file would cap the rate); returns the number of events acknowledged.
+    /// Each file's events are queued as soon as it is read, so librdkafka sends them while
+    /// the next file is read and encoded.
     @discardableResult
     public func publishPending(shouldStop: () -> Bool = { false }, eventsPerFlush: Int = 50_000) throws -> Int {
+        prepareTopics()
         var published = 0
-        var batch: [(file: OutboxFile, events: [OutboxEvent])] = []
-        var queued = 0
+        var inFlight = InFlight()
         for file in pending() {
             if shouldStop() { break }
             guard let events = try read(file) else { continue }
-            batch.append((file, events))
-            queued += events.count
-            if queued >= eventsPerFlush {
-                published += try send(batch, shouldStop: shouldStop)
-                batch.removeAll()
-                queued = 0
+            try queue(file, events, into: &inFlight)
+            if inFlight.messages.count >= eventsPerFlush {
+                published += try settle(inFlight, shouldStop: shouldStop)
+                inFlight = InFlight()
             }
         }
-        return published + (batch.isEmpty ? 0 : try send(batch, shouldStop: shouldStop))
+        return published + (inFlight.files.isEmpty ? 0 : try settle(inFlight, shouldStop: shouldStop))
     }
 
     /// Publishes one file and moves it.
     public func publish(_ file: OutboxFile, shouldStop: () -> Bool = { false }) throws -> Int {
+        prepareTopics()
         guard let events = try read(file) else { return 0 }
-        return try send([(file, events)], shouldStop: shouldStop)
+        var inFlight = InFlight()
+        try queue(file, events, into: &inFlight)
+        return try settle(inFlight, shouldStop: shouldStop)
+    }
+
+    /// Once per publisher, so the first burst to each topic need not wait for librdkafka's
+    /// once-a-second topic scan. A broker that does not answer only costs that wait.
+    private func prepareTopics() {
+        guard !prepared else { return }
+        prepared = true
+        do {
+            try producer.prepare(topics: [topics.summary, topics.transport, topics.transfers], timeout: .seconds(2))
+        } catch {
+            logger.warning(
+                "topic metadata not fetched ahead; the first events wait for the next scan", metadata: [LogKey.reason: "\(error)"])
+        }
     }
 
     /// The file's events, or nil when it is gone or was quarantined for a bad row.
@@ -67,53 +84,71 @@ public final class OutboxPublisher {
         }
     }
 
-    /// Sends every event of the files, re-sends those whose delivery failed until all are
-    /// acknowledged, and only then moves the files, in order.
-    private func send(_ files: [(file: OutboxFile, events: [OutboxEvent])], shouldStop: () -> Bool) throws -> Int {
-        var unacknowledged: [(topic: String, event: OutboxEvent)] = files.flatMap { entry in
-            entry.events.map { (entry.file.kind.topic(topics), $0) }
-        }
-        let total = unacknowledged.count
-        var attempt = 0
-        while !unacknowledged.isEmpty {
-            var tokens: [MessageToken: Int] = [:]
-            for (index, message) in unacknowledged.enumerated() {
-                tokens[try producer.send(topic: message.topic, key: message.event.key, value: message.event.value)] = index
-            }
-            let reports = try flushAll()
-            let failed = reports.filter { !$0.isSuccess }.compactMap { tokens[$0.token] }.sorted()
-            if let first = reports.first(where: { !$0.isSuccess }) {
-                attempt += 1
-                logger.warning(
-                    "delivery failed; retrying",
-                    metadata: [
-                        LogKey.failed: "\(failed.count)", LogKey.reason: "\(first.error.map { "\($0)" } ?? "")",
-                        LogKey.attempt: "\(attempt)",
-                    ])
-                if shouldStop() { throw PublishInterrupted(file: files[0].file.name) }
-                Thread.sleep(forTimeInterval: retry.delay(afterAttempt: attempt))
-            }
-            unacknowledged = failed.map { unacknowledged[$0] }
-        }
-        for (file, events) in files {
-            try layout.move(batchFile: file.name, to: layout.processed)
-            logger.info(
-                "outbox file published",
-                metadata: [LogKey.file: "\(file.name)", LogKey.events: "\(events.count)", LogKey.topic: "\(file.kind.topic(topics))"])
-        }
-        return total
+    /// Files whose events are queued on the producer, and which report belongs to which event.
+    private struct InFlight {
+        var files: [(file: OutboxFile, events: Int)] = []
+        var messages: [(topic: String, event: OutboxEvent)] = []
+        var tokens: [MessageToken: Int] = [:]
     }
 
-    /// Waits for every report, however long the broker is away; the producer retries inside.
-    private func flushAll() throws -> [DeliveryReport] {
+    private func queue(_ file: OutboxFile, _ events: [OutboxEvent], into inFlight: inout InFlight) throws {
+        let topic = file.kind.topic(topics)
+        inFlight.files.append((file, events.count))
+        inFlight.tokens.reserveCapacity(inFlight.tokens.count + events.count)
+        for event in events {
+            inFlight.tokens[try producer.send(topic: topic, key: event.key, value: event.value)] = inFlight.messages.count
+            inFlight.messages.append((topic, event))
+        }
+    }
+
+    /// Waits for every report, re-sends the events whose delivery failed until all are
+    /// acknowledged, and only then moves the files, in order.
+    private func settle(_ sent: InFlight, shouldStop: () -> Bool) throws -> Int {
+        var inFlight = sent
+        var attempt = 0
+        while true {
+            let reports = try flushAll(shouldStop: shouldStop, file: inFlight.files[0].file.name)
+            let failed = reports.filter { !$0.isSuccess }.compactMap { inFlight.tokens[$0.token] }.sorted()
+            guard !failed.isEmpty else { break }
+            attempt += 1
+            let reason = reports.first { !$0.isSuccess }?.error.map { "\($0)" } ?? ""
+            logger.warning(
+                "delivery failed; retrying",
+                metadata: [LogKey.failed: "\(failed.count)", LogKey.reason: "\(reason)", LogKey.attempt: "\(attempt)"])
+            if shouldStop() { throw PublishInterrupted(file: inFlight.files[0].file.name) }
+            Thread.sleep(forTimeInterval: retry.delay(afterAttempt: attempt))
+            inFlight.tokens = [:]
+            for index in failed {
+                let message = inFlight.messages[index]
+                inFlight.tokens[try producer.send(topic: message.topic, key: message.event.key, value: message.event.value)] = index
+            }
+        }
+        try layout.move(batchFiles: inFlight.files.map(\.file.name), to: layout.processed)
+        for (file, events) in inFlight.files {
+            logger.info(
+                "outbox file published",
+                metadata: [LogKey.file: "\(file.name)", LogKey.events: "\(events)", LogKey.topic: "\(file.kind.topic(topics))"])
+        }
+        return inFlight.messages.count
+    }
+
+    /// Waits for every report however long the broker is away (the producer retries
+    /// inside), but looks at `shouldStop` every second: a SIGTERM while the broker is
+    /// unreachable stops the service, the files stay in batch/ and are published again.
+    private func flushAll(shouldStop: () -> Bool, file: String) throws -> [DeliveryReport] {
         var reports: [DeliveryReport] = []
+        var waited = 0
         while true {
             do {
-                reports += try producer.flush(timeout: .seconds(10))
+                reports += try producer.flush(timeout: .seconds(1))
                 return reports
             } catch let error as KafkaError where error.code == .timedOut {
                 reports += producer.poll()
-                logger.warning("delivery reports still outstanding", metadata: [LogKey.inFlight: "\(producer.inFlightCount)"])
+                if shouldStop() { throw PublishInterrupted(file: file) }
+                waited += 1
+                if waited % 10 == 0 {
+                    logger.warning("delivery reports still outstanding", metadata: [LogKey.inFlight: "\(producer.inFlightCount)"])
+                }
             }
         }
     }

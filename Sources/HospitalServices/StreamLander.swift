@@ -32,6 +32,8 @@ public final class StreamLander {
     let idle: Duration
     let commitRetry: Backoff
     private var chunks: [TopicPartition: Chunk] = [:]
+    /// Internal for `StreamLander+Gaps.swift`.
+    var gaps = OffsetGapWatch()
     /// Next offsets of landed chunks whose commit has not succeeded yet.
     private var uncommitted: [TopicPartition: Int64] = [:]
     private var commitFailures = 0
@@ -59,10 +61,11 @@ public final class StreamLander {
         let clock = ContinuousClock()
         var lastMessage = clock.now
         while !shouldStop() {
-            let messages = try consumer.poll(maxMessages: 2_000, timeout: .milliseconds(100))
+            let messages = try consumer.poll(maxMessages: 5_000, timeout: .milliseconds(100))
+            let owned = Set(try consumer.assignment())
+            if owned != gaps.owned { watchGaps(in: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
-            let unassigned = idleExit != nil ? try consumer.assignment().isEmpty : false
-            if !messages.isEmpty || unassigned { lastMessage = clock.now }
+            if !messages.isEmpty || owned.isEmpty { lastMessage = clock.now }
             for message in messages { try take(message, now: clock.now) }
             try cutIdle(now: clock.now)
             if !uncommitted.isEmpty, clock.now >= nextCommitAttempt { try commitLanded() }
@@ -74,6 +77,7 @@ public final class StreamLander {
 
     private func take(_ message: KafkaMessage, now: ContinuousClock.Instant) throws {
         let partition = TopicPartition(topic: message.topic, partition: message.partition)
+        if let missing = gaps.observe(partition, offset: message.offset) { try recordGap(partition, missing: missing) }
         if chunks[partition].map({ $0.next != message.offset }) ?? false {
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
             try flush(partition)
@@ -81,7 +85,7 @@ public final class StreamLander {
         // Taken out of the dictionary while it grows: a copy left behind would make every
         // append copy the whole chunk (copy on write), quadratic in the chunk's size.
         var chunk = chunks.removeValue(forKey: partition) ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
-        if isJSONObject(message.value) {
+        if JSONLineValidator.isObject(message.value) {
             chunk.lines += message.value
             chunk.lines.append(UInt8(ascii: "\n"))
             chunk.count += 1
@@ -170,16 +174,15 @@ public final class StreamLander {
 
     /// The Confluent sink's scheme: a re-delivered chunk rewrites the same name.
     public static func fileName(_ partition: TopicPartition, start: Int64) -> String {
+        chunkStem(partition, start: start) + ".json"
+    }
+
+    /// `<topic>+<partition>+<start>`, the offset zero-padded to 19 digits.
+    static func chunkStem(_ partition: TopicPartition, start: Int64) -> String {
         var text = ByteText()
         text.append("\(partition.topic)+\(partition.partition)+")
         text.append(UInt64(start), width: 19)
-        text.append(".json")
         return text.string
-    }
-
-    private func isJSONObject(_ bytes: [UInt8]) -> Bool {
-        guard bytes.first == UInt8(ascii: "{"), !bytes.contains(UInt8(ascii: "\n")) else { return false }
-        return (try? JSONSerialization.jsonObject(with: Data(bytes))) is [String: Any]
     }
 
     private func quarantine(_ message: KafkaMessage) throws {

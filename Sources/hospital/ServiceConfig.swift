@@ -46,10 +46,14 @@ struct ServiceConfig {
     /// The consumer's settings: a short session, so a stream processor killed with -9 is
     /// dropped from the group (and its partitions reassigned) in seconds rather than the
     /// 45 s default. 6 s is the smallest session a real broker accepts by default.
+    /// A fetch finding nothing waits at most 50 ms: a real broker answers as soon as data
+    /// arrives anyway, but librdkafka's mock holds an empty fetch for the whole wait (500 ms
+    /// by default), which delays the first events of every burst by that much.
     var kafkaConsumer: KafkaSettings {
         var settings = kafka
         settings.properties["session.timeout.ms"] = "6000"
         settings.properties["heartbeat.interval.ms"] = "500"
+        settings.properties["fetch.wait.max.ms"] = "50"
         return settings
     }
 

@@ -47,6 +47,33 @@ extension StreamingTests {
             withExtendedLifetime(pipeline.broker) {}
         }
 
+        /// SIGTERM while no broker answers: the wait for delivery reports gives up, no file
+        /// moves, and a later run publishes them all (duplicates are harmless downstream).
+        @Test func publisherStopsWhenAskedWhileTheBrokerIsUnreachable() throws {
+            let pipeline = try StreamFixture.pipeline(days: 2)
+            let layout = pipeline.layout
+            let topics = pipeline.config.kafka.topics
+            let outbox = StreamFixture.outboxFiles(in: layout.batch)
+            try pipeline.broker.cluster.setBrokerDown(1)
+            let producer = try RdKafkaProducer(settings: pipeline.producerSettings, logger: StreamingTests.logger)
+            let stop = StopFlag()
+            let publishing = BackgroundRun("publisher") {
+                try OutboxPublisher(layout: layout, topics: topics, producer: producer, logger: StreamingTests.logger)
+                    .publishPending(shouldStop: { stop.isSet })
+            }
+            Thread.sleep(forTimeInterval: 3)
+            #expect(!publishing.isFinished, "publishing finished while the only broker was down")
+            stop.set()
+            #expect(throws: PublishInterrupted.self) { try publishing.wait(timeout: .seconds(5)) }
+            #expect(StreamFixture.outboxFiles(in: layout.batch) == outbox, "a file moved without acknowledgement")
+            #expect(StreamFixture.outboxFiles(in: layout.processed).isEmpty)
+
+            try pipeline.broker.cluster.setBrokerUp(1)
+            #expect(try pipeline.publisher().publishPending() == (try pipeline.expectedEvents().count))
+            #expect(StreamFixture.outboxFiles(in: layout.batch).isEmpty)
+            withExtendedLifetime(pipeline.broker) {}
+        }
+
         @Test func produceRequestErrorsAreRetriedAndEveryEventLandsOnce() throws {
             let pipeline = try StreamFixture.pipeline(days: 5)
             let publisher = try pipeline.publisher()

@@ -24,19 +24,21 @@ public enum EventEncoder {
         let table = try CSVReader.parse(bytes, expecting: columns)
         let idColumn = 0
         let keyColumn = columns.firstIndex(of: "patient_id")!
+        let isInteger = columns.map(integerColumns.contains)  // once per file, not per cell
         var events: [OutboxEvent] = []
         events.reserveCapacity(table.rows.count)
         for (row, fields) in table.rows.enumerated() {
             guard let rowID = DeterministicUUID(parsing: fields[idColumn]) else {
                 throw CSVReader.Failure(line: table.lines[row], column: idColumn + 1, reason: "'\(columns[idColumn])' is not a UUID")
             }
-            var json = envelope(file, id: eventID(file.kind, rowID.high, rowID.low))
+            let id = eventID(file.kind, rowID.high, rowID.low)
+            var json = envelope(file, id: id)
             for (index, column) in columns.enumerated() {
                 json.key(column)
                 let value = fields[index]
                 if value.isEmpty {
                     json.null()
-                } else if integerColumns.contains(column) {
+                } else if isInteger[index] {
                     guard let number = Int(value) else {
                         throw CSVReader.Failure(
                             line: table.lines[row], column: index + 1, reason: "'\(column)' is not an integer: '\(value)'")
@@ -47,7 +49,7 @@ public enum EventEncoder {
                 }
             }
             json.endObject()
-            events.append(OutboxEvent(id: eventID(file.kind, rowID.high, rowID.low), key: Array(fields[keyColumn].utf8), value: json.bytes))
+            events.append(OutboxEvent(id: id, key: Array(fields[keyColumn].utf8), value: json.bytes))
         }
         return events
     }

@@ -27,6 +27,13 @@ public struct Quarantine: Sendable {
             to: layout.failed + "/" + name + ".error.json")
     }
 
+    /// Records a loss that left no bytes to keep (offsets a broker deleted before they were
+    /// read): only `<name>.error.json`, so whatever checks failed/ sees it.
+    public func report(name: String, file: String, reason: String, extra: [(String, String)] = []) throws {
+        try LakeFile.write(
+            Self.report(file: file, line: 1, column: 1, reason: reason, extra: extra), to: layout.failed + "/" + name + ".error.json")
+    }
+
     static func report(file: String, line: Int, column: Int, reason: String, extra: [(String, String)] = []) -> [UInt8] {
         var json = JSONText()
         json.beginObject()

@@ -48,6 +48,15 @@ public struct JSONText {
 
     public static func appendString(_ value: String, into text: inout ByteText) {
         text.append(UInt8(ascii: "\""))
+        // Most strings need no escape: one scan and one bulk copy instead of a byte at a
+        // time (the producer encodes every outbox cell through here).
+        var contiguous = value
+        let plain = contiguous.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }
+        if plain {
+            text.append(value)
+            text.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): text.append("\\\"")

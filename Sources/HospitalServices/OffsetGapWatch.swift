@@ -1,0 +1,30 @@
+import HospitalKafka
+
+/// Where each owned partition's next message should be, so that a jump forward (records a
+/// broker deleted by retention before the stream processor read them; librdkafka's mock
+/// keeps only 5 MiB a partition) is reported instead of passed over: the consumer's
+/// `auto.offset.reset` moves on silently, and the loss would surface nowhere.
+///
+/// A newly assigned partition is expected at the group's committed offset, where the
+/// consumer resumes; a partition the group never committed has nothing to compare with.
+/// A rewind (a rebalance re-delivering from the committed offset) is no loss.
+struct OffsetGapWatch {
+    private(set) var owned: Set<TopicPartition> = []
+    private var expected: [TopicPartition: Int64] = [:]
+
+    /// Forgets partitions no longer owned (their next owner resumes from the group's
+    /// offset, possibly past ours) and expects new ones at their committed offsets.
+    mutating func assign(_ partitions: Set<TopicPartition>, committed: [TopicPartition: Int64]) {
+        let added = partitions.subtracting(owned)
+        expected = expected.filter { partitions.contains($0.key) }
+        for partition in added { expected[partition] = committed[partition] }
+        owned = partitions
+    }
+
+    /// Takes one message's position; returns the offsets skipped before it, if any.
+    mutating func observe(_ partition: TopicPartition, offset: Int64) -> Range<Int64>? {
+        defer { expected[partition] = offset + 1 }
+        guard let next = expected[partition], offset > next else { return nil }
+        return next..<offset
+    }
+}

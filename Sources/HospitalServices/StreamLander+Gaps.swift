@@ -1,0 +1,41 @@
+import HospitalCore
+import HospitalKafka
+import Logging
+
+/// Offsets that vanished before they were landed: logged as errors and recorded in failed/,
+/// so `hospital verify` and e2e fail on the loss while consumption goes on.
+extension StreamLander {
+    /// Expects newly assigned partitions at the group's committed offsets. Without them
+    /// (coordinator away) those partitions go unwatched until their next assignment.
+    func watchGaps(in owned: Set<TopicPartition>) {
+        let added = Array(owned.subtracting(gaps.owned))
+        var committed: [TopicPartition: Int64] = [:]
+        if !added.isEmpty {
+            do {
+                committed = try consumer.committedOffsets(for: added, timeout: .seconds(5))
+            } catch {
+                logger.warning(
+                    "committed offsets unavailable; offset gaps go unseen in these partitions",
+                    metadata: [LogKey.reason: "\(error)", LogKey.partition: "\(added.map(\.description).sorted())"])
+            }
+        }
+        gaps.assign(owned, committed: committed)
+    }
+
+    /// Writes `failed/<topic>+<partition>+<expected>.gap.error.json` with the missing range;
+    /// a re-delivery that meets the same gap rewrites the same record.
+    func recordGap(_ partition: TopicPartition, missing: Range<Int64>) throws {
+        let metadata: Logger.Metadata = [
+            LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)",
+            LogKey.expectedOffset: "\(missing.lowerBound)", LogKey.offset: "\(missing.upperBound)",
+        ]
+        logger.error("offsets missing from the partition: deleted by the broker before they were landed", metadata: metadata)
+        try Quarantine(layout: layout).report(
+            name: Self.chunkStem(partition, start: missing.lowerBound) + ".gap", file: "stream/" + partition.topic,
+            reason: "offsets \(missing.lowerBound)..<\(missing.upperBound) were deleted by the broker before they were landed",
+            extra: [
+                ("topic", partition.topic), ("partition", "\(partition.partition)"), ("expected_offset", "\(missing.lowerBound)"),
+                ("actual_offset", "\(missing.upperBound)"), ("missing_count", "\(missing.count)"),
+            ])
+    }
+}
