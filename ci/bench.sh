@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks (DESIGN §10), never tests. Prints a table: wall, CPU, peak RSS, MB written,
-# rows/s for `hospital simulate --profile full`, with a baseline measured in the same run:
-# `cp -r` of the finished lake (the cost of merely writing those bytes on this disk).
+# Benchmarks (DESIGN §10), never tests; each table has a baseline measured in the same run.
+#   ci/bench.sh [all|stream]
+# all: `hospital simulate --profile full` (wall, CPU, peak RSS, MB written, rows/s; baseline
+# `cp -r` of the finished lake), the warehouse load of that lake (ci/bench-warehouse.sh;
+# baseline psql \copy of the same files), then the streaming section below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
@@ -31,6 +33,8 @@ if [ "$section" = all ]; then
             'BEGIN { printf "| %s | %.1f | %.1f | %.0f | %.0f | %.0f |\n", n, w, u + s, r / 1024, b / 1e6, rows / w }'
     done
     echo "target: simulate ≤ 60 s wall, ≤ 2048 MiB peak RSS (2 cores)"
+    rm -rf "$work/copy"
+    ci/bench-warehouse.sh "$work/lake"
 fi
 
 # Streaming (DESIGN §10, issue 4): producer → embedded broker → stream processor on the full
