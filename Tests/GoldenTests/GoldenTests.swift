@@ -110,7 +110,6 @@ import Testing
     }
 
     private func temporaryLake(_ name: String) -> String {
-        var template = Array((NSTemporaryDirectory() + "hospital-golden-\(name)-XXXXXX").utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        TemporaryFolder.make("hospital-golden-\(name)")
     }
 }

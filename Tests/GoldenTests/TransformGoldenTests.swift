@@ -10,8 +10,7 @@ import Testing
     @Test func transformedRowsMatchTheirFixture() throws {
         let repository = GoldenTests.repository
         let config = try HospitalConfig.load(from: repository + "/configs")
-        var template = Array((NSTemporaryDirectory() + "hospital-transform-XXXXXX").utf8CString)
-        let layout = LakeLayout(root: template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) })
+        let layout = LakeLayout(root: TemporaryFolder.make("hospital-transform"))
         let calendar = SimCalendar(start: Profile.golden.calendar.start, end: Profile.golden.calendar.start)
         let world = try HospitalWorld(config: config, profile: Profile.golden.with(calendar: calendar), seed: Settings.defaultSeed)
         _ = try Simulation(world: world, layout: layout).run()

@@ -17,8 +17,7 @@ enum TestWorld {
     }
 
     static func temporaryDirectory(_ name: String = #function) -> String {
-        var template = Array((NSTemporaryDirectory() + "hospital-test-" + name.filter(\.isLetter) + "-XXXXXX").utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        TemporaryFolder.make("hospital-test-" + name.filter(\.isLetter))
     }
 
     static let seeds: [UInt64] = [1, 2, 3, 42, 20_221_120, 987_654_321]

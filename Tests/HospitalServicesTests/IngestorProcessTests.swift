@@ -63,8 +63,7 @@ struct IngestorProcessTests {
 
     /// A copy of the configs with database_config.json replaced.
     private func configs(database: String?) throws -> String {
-        var template = Array((NSTemporaryDirectory() + "hospital-configs-XXXXXX").utf8CString)
-        let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        let folder = TemporaryFolder.make("hospital-configs")
         for name in try FileManager.default.contentsOfDirectory(atPath: F.repository + "/configs") where name != "database_config.json" {
             try FileManager.default.copyItem(atPath: F.repository + "/configs/" + name, toPath: folder + "/" + name)
         }

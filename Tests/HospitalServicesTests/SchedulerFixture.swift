@@ -23,8 +23,7 @@ enum SchedulerFixture {
     }
 
     static func lake(_ name: String = #function) -> LakeLayout {
-        var template = Array((NSTemporaryDirectory() + "hospital-sched-" + name.filter(\.isLetter) + "-XXXXXX").utf8CString)
-        return LakeLayout(root: template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) })
+        LakeLayout(root: TemporaryFolder.make("hospital-sched-" + name.filter(\.isLetter)))
     }
 
     static func manifest(_ layout: LakeLayout) throws -> LakeManifest { try LakeManifest.scan(layout, header: "#") }

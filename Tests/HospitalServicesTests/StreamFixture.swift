@@ -18,13 +18,7 @@ enum StreamFixture {
         return StreamingTests.Pipeline(layout: layout, config: config, broker: broker)
     }
 
-    static func temporaryFolder(_ prefix: String) throws -> String {
-        var template = Array((NSTemporaryDirectory() + prefix + "-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        return String(cString: made)
-    }
+    static func temporaryFolder(_ prefix: String) throws -> String { TemporaryFolder.make(prefix) }
 
     /// The events an outbox file implies, as the core encodes them.
     static func events(ofFile path: String) throws -> [String] {

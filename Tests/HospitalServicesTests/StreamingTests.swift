@@ -73,8 +73,7 @@ struct StreamingTests {
 
     private func pipeline() throws -> Pipeline {
         let config = try HospitalConfig.load(from: Self.repository + "/configs")
-        var template = Array((NSTemporaryDirectory() + "hospital-streaming-XXXXXX").utf8CString)
-        let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        let root = TemporaryFolder.make("hospital-streaming")
         let layout = LakeLayout(root: root)
         let calendar = SimCalendar(start: Profile.golden.calendar.start, end: Profile.golden.calendar.start.adding(days: 3))
         let world = try HospitalWorld(config: config, profile: Profile.golden.with(calendar: calendar), seed: 20_221_120)

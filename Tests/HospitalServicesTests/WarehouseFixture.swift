@@ -67,8 +67,7 @@ enum WarehouseFixture {
     /// A lake of `days` golden-profile days whose outbox went through "Kafka": each outbox file
     /// moved to processed/ and its events written as one stream chunk per file.
     static func lake(days: Int = 3, name: String = #function) throws -> LakeLayout {
-        var template = Array((NSTemporaryDirectory() + "hospital-ingest-XXXXXX").utf8CString)
-        let layout = LakeLayout(root: template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) })
+        let layout = LakeLayout(root: TemporaryFolder.make("hospital-ingest"))
         let calendar = SimCalendar(start: Profile.golden.calendar.start, end: Profile.golden.calendar.start.adding(days: days - 1))
         let world = try HospitalWorld(config: config, profile: Profile.golden.with(calendar: calendar), seed: 20_221_120)
         _ = try Simulation(world: world, layout: layout).run()
