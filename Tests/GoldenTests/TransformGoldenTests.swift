@@ -36,13 +36,10 @@ import Testing
             }
         }
         let fixture = repository + "/Golden/schema/transform.tsv"
-        if GoldenTests.recording {
-            try text.write(toFile: fixture, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(fixture); run again without GOLDEN_RECORD to verify")
-            return
+        switch try GoldenText.check(text, fixture: fixture, name: "schema/transform.tsv") {
+        case .matches: break
+        case .recorded: Issue.record("recorded \(fixture); run again without GOLDEN_RECORD to verify")
+        case .differs(let diff): Issue.record("\(diff)")
         }
-        let expected = try String(contentsOfFile: fixture, encoding: .utf8)
-        let same = text == expected
-        #expect(same, "\(LineDiff.render(expected: expected, actual: text, name: "schema/transform.tsv"))")
     }
 }

@@ -19,13 +19,10 @@ struct SchemaGoldenTests {
         let query = try String(contentsOfFile: F.repository + "/db/catalog.sql", encoding: .utf8)
         let catalog = try connection.execute(query).rows.map { $0[0] ?? "" }.joined(separator: "\n") + "\n"
         let fixture = F.repository + "/Golden/schema/catalog.tsv"
-        if ProcessInfo.processInfo.environment["GOLDEN_RECORD"] != nil {
-            try catalog.write(toFile: fixture, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(fixture); run again without GOLDEN_RECORD to verify")
-            return
+        switch try GoldenText.check(catalog, fixture: fixture, name: "schema/catalog.tsv") {
+        case .matches: break
+        case .recorded: Issue.record("recorded \(fixture); run again without GOLDEN_RECORD to verify")
+        case .differs(let diff): Issue.record("\(diff)")
         }
-        let expected = try String(contentsOfFile: fixture, encoding: .utf8)
-        let same = catalog == expected
-        #expect(same, "\(LineDiff.render(expected: expected, actual: catalog, name: "schema/catalog.tsv"))")
     }
 }
