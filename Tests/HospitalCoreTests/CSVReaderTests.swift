@@ -57,4 +57,31 @@ import Testing
         let long = String(repeating: "x", count: CSVReader.maximumLineBytes + 10)
         #expect(failure("id,name,Age\n1,\(long),2\n")?.reason.contains("line longer") == true)
     }
+
+    /// The scan stops at the first fault in file order: a short row before a stray quote is what is named.
+    @Test func namesTheFirstFaultInFileOrder() {
+        #expect(failure("id,name,Age\n1,a,2\n3,b\n4,c\"d,5\n") == .init(line: 3, column: 3, reason: "missing field 'Age' (2 of 3 fields)"))
+    }
+
+    @Test func lendsFieldsAsBytesWithQuotesUndone() throws {
+        var seen: [[String]] = []
+        var empty: [Bool] = []
+        try CSVReader.scan(Array("id,name,Age\n7,\"say \"\"hi\"\"\",\n".utf8), expecting: columns) { record in
+            seen.append((0..<record.count).map { field in record.withUTF8(field) { String(decoding: $0, as: UTF8.self) } })
+            empty.append(record.isEmpty(2))
+        }
+        #expect(seen == [["7", "say \"hi\"", ""]])
+        #expect(empty == [true])
+    }
+
+    /// Far into a line and past the eight-byte fast path, the bad byte is still placed exactly:
+    /// "3," then 37 bytes then "," put it at byte 41.
+    @Test func placesInvalidUTF8AfterLongASCII() {
+        var bytes = Array("id,name,Age\n1,a,2\n3,\(String(repeating: "x", count: 37)),".utf8)
+        bytes.append(0xFF)
+        bytes += Array("\n".utf8)
+        #expect(throws: CSVReader.Failure(line: 3, column: 3, reason: "invalid UTF-8 at byte 41 of the line")) {
+            try CSVReader.parse(bytes, expecting: columns)
+        }
+    }
 }

@@ -65,4 +65,22 @@ import Testing
             try EventEncoder.events(file, bytes: text.bytes)
         }
     }
+
+    /// A producer refills one collection file after file; what it holds is the new file's
+    /// events alone, the same as a fresh encoding.
+    @Test func reencodingIntoAUsedCollectionForgetsTheOldFile() throws {
+        let world = try TestWorld.world(seed: 8, days: 2)
+        var engine = DayEngine(world: world)
+        let day = engine.run(world.calendar.start)
+        let first = try #require(OutboxFile(name: LakeName.transport(day.date, session: 1)))
+        let summary = try #require(OutboxFile(name: LakeName.dailySummary(day.date)))
+        let csv = VisitCSV(world: world).transports(day.transports)
+        let json = DayReports(world: world, capacity: engine.capacity).summaryJSON(day)
+        var reused = try EventEncoder.events(first, bytes: csv)
+        try EventEncoder.encode(summary, bytes: json, into: &reused)
+        #expect(reused == (try EventEncoder.events(summary, bytes: json)))
+        try EventEncoder.encode(first, bytes: csv, into: &reused)
+        #expect(reused == (try EventEncoder.events(first, bytes: csv)))
+        #expect(reused.count == day.transports.count)
+    }
 }

@@ -71,4 +71,19 @@ import Testing
         #expect(JSONLineValidator.isObject(event.value))
         #expect((try JSONSerialization.jsonObject(with: Data(event.value))) is [String: Any])
     }
+
+    /// A byte that needs attention is found wherever it sits in a long string, and the
+    /// verdict matches JSONSerialization's.
+    @Test func findsASpecialByteAtAnyOffsetOfALongString() throws {
+        for offset in 0..<24 {
+            for (insert, valid) in [("\u{01}", false), ("\\\"", true), ("é", true), ("\\u00e9", true), ("\"", false), ("\\x", false)] {
+                var text = String(repeating: "a", count: 24)
+                text.insert(contentsOf: insert, at: text.index(text.startIndex, offsetBy: offset))
+                let line = Array(#"{"k":"\#(text)"}"#.utf8)
+                #expect(JSONLineValidator.isObject(line) == valid, "\(offset) \(insert)")
+                let parsed = (try? JSONSerialization.jsonObject(with: Data(line))) != nil
+                #expect(parsed == valid, "JSONSerialization disagrees at \(offset) \(insert)")
+            }
+        }
+    }
 }

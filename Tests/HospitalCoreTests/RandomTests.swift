@@ -56,4 +56,16 @@ import Testing
         #expect(Streams(seed: 1).uuid(.personID, 5) == Streams(seed: 1).uuid(.personID, 5))
         #expect(Streams(seed: 1).uuid(.personID, 5) != Streams(seed: 1).uuid(.personID, 6))
     }
+
+    @Test func uuidTextRoundTripsAndOnlyItsOwnFormParses() {
+        let uuid = DeterministicUUID(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210)
+        #expect(DeterministicUUID(parsing: uuid.description) == uuid)
+        #expect(DeterministicUUID(parsing: uuid.description.uppercased()) == uuid)
+        for bad in [
+            "", "0123456789abcdef0123456789abcdef0123", "01234567-89ab-8def-b654-3210fedcba9",
+            "0123456-789ab-8def-b654-3210fedcba98", "01234567-89ab-8def-b654-3210fedcba9g",
+        ] {
+            #expect(DeterministicUUID(parsing: bad) == nil, "\(bad)")
+        }
+    }
 }

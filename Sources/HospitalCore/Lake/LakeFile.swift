@@ -8,13 +8,15 @@ public final class LakeFile {
     public let path: String
     private let temporary: String
     private let descriptor: Int32
-    private var hasher = SHA256()
+    /// nil for files no flag lists (stream chunks), which need no digest.
+    private var hasher: SHA256?
     public private(set) var bytes = 0
     public private(set) var rows = 0
     private var done = false
 
-    public init(path: String) throws {
+    public init(path: String, hashing: Bool = true) throws {
         self.path = path
+        hasher = hashing ? SHA256() : nil
         temporary = path + ".tmp"
         descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw LakeError.io(path: temporary, operation: "open", code: errno) }
@@ -29,7 +31,7 @@ public final class LakeFile {
 
     /// Appends bytes; `rows` counts data rows (callers say how many the chunk holds).
     public func write(_ chunk: [UInt8], rows added: Int = 0) throws {
-        hasher.update(data: chunk)
+        hasher?.update(data: chunk)
         try chunk.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -52,7 +54,7 @@ public final class LakeFile {
         close(descriptor)
         done = true
         guard rename(temporary, path) == 0 else { throw LakeError.io(path: path, operation: "rename", code: errno) }
-        return FileDigest(path: path, rows: rows, bytes: bytes, sha256: hasher.finalize().hexString)
+        return FileDigest(path: path, rows: rows, bytes: bytes, sha256: hasher?.finalize().hexString ?? "")
     }
 
     /// Writes a whole small file at once.
@@ -61,6 +63,13 @@ public final class LakeFile {
         let file = try LakeFile(path: path)
         try file.write(content, rows: rows)
         return try file.commit()
+    }
+
+    /// Writes a whole file that no flag lists (a stream chunk): as durable and atomic, not hashed.
+    public static func writeUnlisted(_ content: [UInt8], to path: String) throws {
+        let file = try LakeFile(path: path, hashing: false)
+        try file.write(content)
+        try file.commit()
     }
 }
 

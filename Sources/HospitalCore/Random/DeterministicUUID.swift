@@ -34,10 +34,22 @@ extension UInt64 {
 extension DeterministicUUID {
     /// Parses the 8-4-4-4-12 hex form (either case); nil for anything else.
     public init?(parsing text: some StringProtocol) {
-        let hex = text.utf8.filter { $0 != UInt8(ascii: "-") }
-        guard text.utf8.count == 36, hex.count == 32 else { return nil }
-        var words: [UInt64] = [0, 0]
-        for (index, byte) in hex.enumerated() {
+        var text = String(text)
+        guard let uuid = text.withUTF8(DeterministicUUID.init(utf8:)) else { return nil }
+        self = uuid
+    }
+
+    /// The same from bytes, so a CSV cell need not become a string first.
+    public init?(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard text.count == 36 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var digits = 0
+        for (index, byte) in text.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
             let value: UInt8
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
@@ -45,8 +57,9 @@ extension DeterministicUUID {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10
             default: return nil
             }
-            words[index / 16] = words[index / 16] << 4 | UInt64(value)
+            if digits < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+            digits += 1
         }
-        self.init(bits: words[0], low: words[1])
+        self.init(bits: high, low: low)
     }
 }

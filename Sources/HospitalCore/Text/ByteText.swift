@@ -1,6 +1,6 @@
 /// UTF-8 text built byte by byte. Every number the lake holds is formatted here, by our own
 /// code, so no locale or platform formatter decides a byte.
-public struct ByteText: Sendable {
+public struct ByteText: Sendable, Equatable {
     public private(set) var bytes: [UInt8]
 
     public init(capacity: Int = 256) {
@@ -11,10 +11,12 @@ public struct ByteText: Sendable {
     public var string: String { String(decoding: bytes, as: UTF8.self) }
     public var count: Int { bytes.count }
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    public mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
     @inline(__always) public mutating func append(_ byte: UInt8) { bytes.append(byte) }
     @inline(__always) public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
     @inline(__always) public mutating func append(bytes other: [UInt8]) { bytes.append(contentsOf: other) }
+    @inline(__always) public mutating func append(utf8 buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
     public mutating func append(_ value: Int) {
         if value < 0 {

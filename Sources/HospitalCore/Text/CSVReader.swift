@@ -1,5 +1,9 @@
 /// A strict RFC 4180 reader for the lake's own CSV files. Every error names the line and
 /// column (1-based) of the first bad byte or field, so a quarantined file says where it broke.
+///
+/// `scan` hands over each data record as spans of the file's bytes, so a caller that only
+/// re-encodes fields (the producer turns every outbox row into JSON) builds no strings;
+/// `parse` is the same scan collected into strings.
 public struct CSVReader {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let line: Int
@@ -26,124 +30,107 @@ public struct CSVReader {
     public static let maximumLineBytes = 1 << 20
 
     public static func parse(_ bytes: [UInt8], expecting columns: [String]) throws(Failure) -> Table {
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        try scan(bytes, expecting: columns) { record throws(Failure) in
+            rows.append((0..<record.count).map(record.string))
+            lines.append(record.line)
+        }
+        return Table(header: columns, rows: rows, lines: lines)
+    }
+
+    /// Checks the whole file's encoding and ending, the header against `columns`, then
+    /// calls `body` with each data record in order; the first fault stops the scan.
+    public static func scan(
+        _ bytes: [UInt8], expecting columns: [String], _ body: (CSVRecord) throws(Failure) -> Void
+    ) throws(Failure) {
         guard !bytes.isEmpty else { throw Failure(line: 1, column: 1, reason: "empty file") }
         try validateUTF8(bytes)
         guard bytes.last == UInt8(ascii: "\n") else {
             let line = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw Failure(line: line, column: 1, reason: "truncated last line (no line end)")
         }
-        var records: [[String]] = []
-        var lines: [Int] = []
-        var field: [UInt8] = []
-        var record: [String] = []
-        var line = 1
-        var recordLine = 1
-        var lineStart = 0
-        var index = 0
-        var quoted = false
-        var wasQuoted = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if index - lineStart > maximumLineBytes {
-                throw Failure(line: line, column: record.count + 1, reason: "line longer than \(maximumLineBytes) bytes")
-            }
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
+        var splitter = RecordSplitter()
+        var record = CSVRecord(bytes: bytes, line: 1)
+        record.spans.reserveCapacity(columns.count)
+        var isHeader = true
+        let count = bytes.count
+        try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
+            var index = 0
+            while index < count {
+                guard try splitter.step(buffer, at: &index, into: &record) else { continue }
+                if isHeader {
+                    try checkHeader(record, columns)
+                    isHeader = false
                 } else {
-                    if byte == UInt8(ascii: "\n") {
-                        line += 1
-                        lineStart = index + 1
-                    }
-                    field.append(byte)
+                    try checkFieldCount(record, columns)
+                    try body(record)
                 }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""):
-                    guard field.isEmpty, !wasQuoted else {
-                        throw Failure(line: line, column: record.count + 1, reason: "quote inside an unquoted field")
-                    }
-                    quoted = true
-                    wasQuoted = true
-                case UInt8(ascii: ","):
-                    record.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    wasQuoted = false
-                case UInt8(ascii: "\n"):
-                    record.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    wasQuoted = false
-                    records.append(record)
-                    lines.append(recordLine)
-                    record.removeAll(keepingCapacity: true)
-                    line += 1
-                    recordLine = line
-                    lineStart = index + 1
-                case UInt8(ascii: "\r"):
-                    throw Failure(line: line, column: record.count + 1, reason: "carriage return (lines must end with \\n)")
-                default:
-                    guard !wasQuoted else {
-                        throw Failure(line: line, column: record.count + 1, reason: "text after a closing quote")
-                    }
-                    field.append(byte)
-                }
+                record.spans.removeAll(keepingCapacity: true)
+                record.line = splitter.line
             }
-            index += 1
         }
-        if quoted { throw Failure(line: recordLine, column: record.count + 1, reason: "unclosed quote") }
-        let header = records[0]
+        if splitter.quoted { throw Failure(line: record.line, column: record.spans.count + 1, reason: "unclosed quote") }
+    }
+
+    private static func checkHeader(_ header: CSVRecord, _ columns: [String]) throws(Failure) {
         for (position, name) in columns.enumerated() {
             guard position < header.count else {
                 throw Failure(line: 1, column: position + 1, reason: "missing column '\(name)'")
             }
-            guard header[position] == name else {
-                throw Failure(line: 1, column: position + 1, reason: "expected column '\(name)', found '\(header[position])'")
+            guard header.equals(position, name) else {
+                throw Failure(line: 1, column: position + 1, reason: "expected column '\(name)', found '\(header.string(position))'")
             }
         }
         if header.count > columns.count {
-            throw Failure(line: 1, column: columns.count + 1, reason: "unexpected extra column '\(header[columns.count])'")
+            throw Failure(line: 1, column: columns.count + 1, reason: "unexpected extra column '\(header.string(columns.count))'")
         }
-        for (row, fields) in records.enumerated().dropFirst() where fields.count != columns.count {
-            let column = min(fields.count, columns.count) + 1
-            let reason =
-                fields.count < columns.count
-                ? "missing field '\(columns[fields.count])' (\(fields.count) of \(columns.count) fields)"
-                : "extra field (\(fields.count) fields, \(columns.count) expected)"
-            throw Failure(line: lines[row], column: column, reason: reason)
-        }
-        return Table(header: header, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
     }
 
-    /// Rejects bytes that are not UTF-8, naming where the first bad sequence starts.
+    private static func checkFieldCount(_ record: CSVRecord, _ columns: [String]) throws(Failure) {
+        let fields = record.count
+        guard fields != columns.count else { return }
+        let reason =
+            fields < columns.count
+            ? "missing field '\(columns[fields])' (\(fields) of \(columns.count) fields)"
+            : "extra field (\(fields) fields, \(columns.count) expected)"
+        throw Failure(line: record.line, column: min(fields, columns.count) + 1, reason: reason)
+    }
+
+    /// Rejects bytes that are not UTF-8, naming where the first bad sequence starts. Runs of
+    /// ASCII, nearly all of a lake file, are passed eight bytes at a time; lines are counted
+    /// only to name a bad sequence.
     static func validateUTF8(_ bytes: [UInt8]) throws(Failure) {
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = index + 1
+        try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
+            var index = 0
+            while index < buffer.count {
+                if index + 8 <= buffer.count,
+                    UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                    continue
                 }
-                index += 1
-                continue
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
+                let valid =
+                    length > 0 && index + length <= buffer.count
+                    && buffer[(index + 1)..<(index + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                    && String(validating: buffer[index..<(index + length)], as: UTF8.self) != nil
+                guard valid else { throw invalidUTF8(buffer, at: index) }
+                index += length
             }
-            let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
-            let valid =
-                length > 0 && index + length <= bytes.count
-                && bytes[(index + 1)..<(index + length)].allSatisfy { $0 & 0xC0 == 0x80 }
-                && String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
-            guard valid else {
-                let column = bytes[lineStart..<index].reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
-                throw Failure(line: line, column: column, reason: "invalid UTF-8 at byte \(index - lineStart + 1) of the line")
-            }
-            index += length
         }
+    }
+
+    private static func invalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Failure {
+        let before = bytes[..<index]
+        let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let column = bytes[lineStart..<index].reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+        return Failure(line: line, column: column, reason: "invalid UTF-8 at byte \(index - lineStart + 1) of the line")
     }
 }

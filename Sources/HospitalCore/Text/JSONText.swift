@@ -47,17 +47,21 @@ public struct JSONText {
     }
 
     public static func appendString(_ value: String, into text: inout ByteText) {
+        var contiguous = value
+        contiguous.withUTF8 { appendString(utf8: $0, into: &text) }
+    }
+
+    /// A JSON string of UTF-8 bytes, escaped where JSON requires it.
+    public static func appendString(utf8 value: UnsafeBufferPointer<UInt8>, into text: inout ByteText) {
         text.append(UInt8(ascii: "\""))
         // Most strings need no escape: one scan and one bulk copy instead of a byte at a
         // time (the producer encodes every outbox cell through here).
-        var contiguous = value
-        let plain = contiguous.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }
-        if plain {
-            text.append(value)
+        if value.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            text.append(utf8: value)
             text.append(UInt8(ascii: "\""))
             return
         }
-        for byte in value.utf8 {
+        for byte in value {
             switch byte {
             case UInt8(ascii: "\""): text.append("\\\"")
             case UInt8(ascii: "\\"): text.append("\\\\")
