@@ -1,5 +1,3 @@
-import CRdKafka
-
 /// One record read by `RdKafkaConsumer`, copied out of librdkafka's buffer
 /// so it can outlive the poll call and cross threads.
 public struct KafkaMessage: Sendable, Hashable {
@@ -26,19 +24,5 @@ public struct KafkaMessage: Sendable, Hashable {
     /// the offset of the *next* message to read.
     public var nextOffset: TopicPartitionOffset {
         TopicPartitionOffset(topic: topic, partition: partition, nextOffset: offset + 1)
-    }
-
-    init(_ message: UnsafePointer<rd_kafka_message_t>) {
-        let m = message.pointee
-        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
-        let timestamp = rd_kafka_message_timestamp(message, &timestampType)
-        self.init(
-            topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
-            partition: m.partition,
-            offset: m.offset,
-            key: m.key.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: m.key_len)) },
-            value: m.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? [],
-            timestamp: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
-        )
     }
 }

@@ -56,30 +56,46 @@ public final class RdKafkaConsumer: Sendable {
     /// `max.poll.interval.ms`) even when idle.
     /// Throws per-partition consume errors (e.g. unknown topic).
     public func poll(timeout: Duration) throws -> KafkaMessage? {
-        let received = handle.withUnsafeHandle { rd_kafka_consumer_poll($0, timeout.milliseconds) }
-        guard let received else { return nil }
-        defer { rd_kafka_message_destroy(received) }
-        let code = received.pointee.err
-        if code == RD_KAFKA_RESP_ERR_NO_ERROR {
-            return KafkaMessage(received)
-        }
-        if code == RD_KAFKA_RESP_ERR__PARTITION_EOF {
-            return nil
-        }
-        throw handle.fatalError() ?? KafkaError(code, reason: String(cString: rd_kafka_message_errstr(received)))
+        try poll(maxMessages: 1, timeout: timeout).first
     }
 
     /// Waits up to `timeout` for the first message, then takes whatever else
     /// is already fetched, up to `maxMessages`, without waiting again.
     public func poll(maxMessages: Int, timeout: Duration) throws -> [KafkaMessage] {
         var batch: [KafkaMessage] = []
-        guard maxMessages > 0, let first = try poll(timeout: timeout) else { return batch }
-        batch.reserveCapacity(maxMessages)
-        batch.append(first)
-        while batch.count < maxMessages, let next = try poll(timeout: .zero) {
-            batch.append(next)
-        }
+        try poll(maxMessages: maxMessages, timeout: timeout) { batch.append($0.copy()) }
         return batch
+    }
+
+    /// The same, lending each message to `body` instead of copying it out; returns how
+    /// many it lent. Reaching a partition's end ends the batch early.
+    @discardableResult
+    public func poll(maxMessages: Int, timeout: Duration, _ body: (borrowing KafkaMessageView) throws -> Void) throws -> Int {
+        var topics: [(handle: OpaquePointer, name: String)] = []  // one name per topic, not one per message
+        var lent = 0
+        var wait = timeout
+        while lent < maxMessages {
+            guard let received = handle.withUnsafeHandle({ rd_kafka_consumer_poll($0, wait.milliseconds) }) else { break }
+            defer { rd_kafka_message_destroy(received) }
+            wait = .zero
+            let code = received.pointee.err
+            if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { break }
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw handle.fatalError() ?? KafkaError(code, reason: String(cString: rd_kafka_message_errstr(received)))
+            }
+            var topic = ""
+            if let rkt = received.pointee.rkt {
+                if let known = topics.first(where: { $0.handle == rkt }) {
+                    topic = known.name
+                } else {
+                    topic = String(cString: rd_kafka_topic_name(rkt))
+                    topics.append((rkt, topic))
+                }
+            }
+            try body(KafkaMessageView(topic: topic, message: received))
+            lent += 1
+        }
+        return lent
     }
 
     /// Synchronously commits exactly these positions for the group; returns
