@@ -13,6 +13,11 @@ public final class OutboxPublisher {
     let logger: Logger
     let retry: Backoff
     private var prepared = false
+    /// A file encoded again to re-send its failed events (librdkafka copied each event when
+    /// it was first sent, so no file's events are kept).
+    private var resent = OutboxEvents()
+    /// Rounds of re-sending in the current call, for the backoff.
+    private var retries = 0
 
     public init(layout: LakeLayout, topics: KafkaConfig.Topics, producer: RdKafkaProducer, logger: Logger, retry: Backoff = Backoff()) {
         self.layout = layout
@@ -28,34 +33,44 @@ public final class OutboxPublisher {
         return names.sorted().compactMap(OutboxFile.init(name:))
     }
 
-    /// Publishes what is pending now, many files per flush (a flush waits a broker round
-    /// trip, so one per file would cap the rate); returns the number of events acknowledged.
-    /// Each file's events are queued as soon as it is read, so librdkafka sends them while
-    /// the next file is read and encoded.
+    /// Publishes what is pending now; returns the number of events acknowledged. Files are
+    /// read and encoded ahead on another thread, each file's events are queued as soon as
+    /// they are ready, and delivery reports are taken as they come: a file moves as soon as
+    /// its events (and those of the files before it) are acknowledged, without stopping the
+    /// stream to wait for the broker.
     @discardableResult
-    public func publishPending(shouldStop: () -> Bool = { false }, eventsPerFlush: Int = 50_000) throws -> Int {
+    public func publishPending(shouldStop: () -> Bool = { false }) throws -> Int {
         prepareTopics()
+        retries = 0
+        var ledger = DeliveryLedger()
         var published = 0
-        var inFlight = InFlight()
-        for file in pending() {
+        let reader = OutboxReader(files: pending(), layout: layout, logger: logger)
+        defer { reader.finish() }
+        while let next = reader.next() {
             if shouldStop() { break }
-            guard let events = try read(file) else { continue }
-            try queue(file, events, into: &inFlight)
-            if inFlight.messages.count >= eventsPerFlush {
-                published += try settle(inFlight, shouldStop: shouldStop)
-                inFlight = InFlight()
+            switch consume next {
+            case .skipped: continue
+            case .failed(let error): throw error
+            case .events(let file, let events):
+                try queue(file, events, into: &ledger)
+                reader.recycle(consume events)
             }
+            ledger.record(producer.poll())
+            if ledger.hasFailures { try resendFailed(&ledger, shouldStop: shouldStop) }
+            // Moves go in batches: each costs two folder syncs.
+            if ledger.settledCount >= 32 { published += try moveSettled(&ledger) }
         }
-        return published + (inFlight.files.isEmpty ? 0 : try settle(inFlight, shouldStop: shouldStop))
+        return published + (try settle(&ledger, shouldStop: shouldStop))
     }
 
     /// Publishes one file and moves it.
     public func publish(_ file: OutboxFile, shouldStop: () -> Bool = { false }) throws -> Int {
         prepareTopics()
-        guard let events = try read(file) else { return 0 }
-        var inFlight = InFlight()
-        try queue(file, events, into: &inFlight)
-        return try settle(inFlight, shouldStop: shouldStop)
+        retries = 0
+        guard try read(file) else { return 0 }
+        var ledger = DeliveryLedger()
+        try queue(file, resent, into: &ledger)
+        return try settle(&ledger, shouldStop: shouldStop)
     }
 
     /// Once per publisher, so the first burst to each topic need not wait for librdkafka's
@@ -71,65 +86,65 @@ public final class OutboxPublisher {
         }
     }
 
-    /// The file's events, or nil when it is gone or was quarantined for a bad row.
-    private func read(_ file: OutboxFile) throws -> [OutboxEvent]? {
-        let path = layout.batch + "/" + file.name
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        do {
-            return try EventEncoder.events(file, bytes: [UInt8](data))
-        } catch {
-            logger.error("outbox file quarantined", metadata: [LogKey.file: "\(file.name)", LogKey.reason: "\(error)"])
-            try Quarantine(layout: layout).move(path, line: error.line, column: error.column, reason: error.reason)
-            return nil
+    /// Encodes the file's events into `resent`; false when it is gone or was quarantined.
+    private func read(_ file: OutboxFile) throws -> Bool {
+        try OutboxReader.read(file, layout: layout, logger: logger, into: &resent)
+    }
+
+    private func queue(_ file: OutboxFile, _ events: OutboxEvents, into ledger: inout DeliveryLedger) throws {
+        let serial = ledger.add(file, topic: file.kind.topic(topics), events: events.count)
+        try send(events, events.indices, file: serial, into: &ledger)
+    }
+
+    /// Sends these of the file's events.
+    private func send(_ events: OutboxEvents, _ indices: some Sequence<Int>, file serial: Int, into ledger: inout DeliveryLedger) throws {
+        let topic = ledger.entry(serial).topic
+        try events.forEachEvent(in: indices) { event, key, value in
+            ledger.sent(try producer.send(topic: topic, key: key, value: value), file: serial, event: event)
         }
     }
 
-    /// Files whose events are queued on the producer, and which report belongs to which event.
-    private struct InFlight {
-        var files: [(file: OutboxFile, events: Int)] = []
-        var messages: [(topic: String, event: OutboxEvent)] = []
-        var tokens: [MessageToken: Int] = [:]
-    }
-
-    private func queue(_ file: OutboxFile, _ events: [OutboxEvent], into inFlight: inout InFlight) throws {
-        let topic = file.kind.topic(topics)
-        inFlight.files.append((file, events.count))
-        inFlight.tokens.reserveCapacity(inFlight.tokens.count + events.count)
-        for event in events {
-            inFlight.tokens[try producer.send(topic: topic, key: event.key, value: event.value)] = inFlight.messages.count
-            inFlight.messages.append((topic, event))
-        }
-    }
-
-    /// Waits for every report, re-sends the events whose delivery failed until all are
-    /// acknowledged, and only then moves the files, in order.
-    private func settle(_ sent: InFlight, shouldStop: () -> Bool) throws -> Int {
-        var inFlight = sent
-        var attempt = 0
+    /// Waits for every report, sending failed events again until all are acknowledged, then
+    /// moves what is left.
+    private func settle(_ ledger: inout DeliveryLedger, shouldStop: () -> Bool) throws -> Int {
+        guard !ledger.isEmpty else { return 0 }
         while true {
-            let reports = try flushAll(shouldStop: shouldStop, file: inFlight.files[0].file.name)
-            let failed = reports.filter { !$0.isSuccess }.compactMap { inFlight.tokens[$0.token] }.sorted()
-            guard !failed.isEmpty else { break }
-            attempt += 1
-            let reason = reports.first { !$0.isSuccess }?.error.map { "\($0)" } ?? ""
-            logger.warning(
-                "delivery failed; retrying",
-                metadata: [LogKey.failed: "\(failed.count)", LogKey.reason: "\(reason)", LogKey.attempt: "\(attempt)"])
-            if shouldStop() { throw PublishInterrupted(file: inFlight.files[0].file.name) }
-            Thread.sleep(forTimeInterval: retry.delay(afterAttempt: attempt))
-            inFlight.tokens = [:]
-            for index in failed {
-                let message = inFlight.messages[index]
-                inFlight.tokens[try producer.send(topic: message.topic, key: message.event.key, value: message.event.value)] = index
-            }
+            ledger.record(try flushAll(shouldStop: shouldStop, file: ledger.entries[0].file.name))
+            guard ledger.hasFailures else { break }
+            try resendFailed(&ledger, shouldStop: shouldStop)
         }
-        try layout.move(batchFiles: inFlight.files.map(\.file.name), to: layout.processed)
-        for (file, events) in inFlight.files {
+        return try moveSettled(&ledger)
+    }
+
+    /// Sends the failed events again after a backoff, each file encoded again to the same
+    /// bytes: a file stays in batch/ until every event of it is acknowledged.
+    private func resendFailed(_ ledger: inout DeliveryLedger, shouldStop: () -> Bool) throws {
+        let failed = ledger.takeFailed()
+        retries += 1
+        logger.warning(
+            "delivery failed; retrying",
+            metadata: [LogKey.failed: "\(failed.reduce(0) { $0 + $1.events.count })", LogKey.attempt: "\(retries)"])
+        let first = ledger.entry(failed[0].file).file.name
+        if shouldStop() { throw PublishInterrupted(file: first) }
+        Thread.sleep(forTimeInterval: retry.delay(afterAttempt: retries))
+        for (serial, events) in failed {
+            let file = ledger.entry(serial).file
+            guard try read(file) else { throw PublishInterrupted(file: file.name) }
+            try send(resent, events, file: serial, into: &ledger)
+        }
+    }
+
+    /// Moves the settled files to processed/; returns their events.
+    private func moveSettled(_ ledger: inout DeliveryLedger) throws -> Int {
+        let settled = ledger.takeSettled()
+        guard !settled.isEmpty else { return 0 }
+        try layout.move(batchFiles: settled.map(\.file.name), to: layout.processed)
+        for entry in settled {
             logger.info(
                 "outbox file published",
-                metadata: [LogKey.file: "\(file.name)", LogKey.events: "\(events)", LogKey.topic: "\(file.kind.topic(topics))"])
+                metadata: [LogKey.file: "\(entry.file.name)", LogKey.events: "\(entry.events)", LogKey.topic: "\(entry.topic)"])
         }
-        return inFlight.messages.count
+        return settled.reduce(0) { $0 + $1.events }
     }
 
     /// Waits for every report however long the broker is away (the producer retries

@@ -17,21 +17,17 @@ import Logging
 public final class StreamLander {
     public static let groupID = "hospital-stream-processor"
 
-    struct Chunk {
-        var start: Int64
-        var next: Int64
-        var lines: [UInt8] = []
-        var count = 0
-        var lastActivity: ContinuousClock.Instant
-    }
-
     let layout: LakeLayout
     let consumer: RdKafkaConsumer
     let logger: Logger
     let chunkSize: Int
     let idle: Duration
     let commitRetry: Backoff
-    private var chunks: [TopicPartition: Chunk] = [:]
+    private var chunks: [TopicPartition: StreamChunk] = [:]
+    /// Topic folders in stream/ known to exist.
+    private var folders: Set<String> = []
+    /// Buffers of landed chunks, for the next ones: the same memory chunk after chunk.
+    private var spareBuffers: [[UInt8]] = []
     /// Internal for `StreamLander+Gaps.swift`.
     var gaps = OffsetGapWatch()
     /// Next offsets of landed chunks whose commit has not succeeded yet.
@@ -61,73 +57,98 @@ public final class StreamLander {
         let clock = ContinuousClock()
         var lastMessage = clock.now
         while !shouldStop() {
-            let messages = try consumer.poll(maxMessages: 5_000, timeout: .milliseconds(100))
+            let taken = try consumer.poll(maxMessages: 5_000, timeout: .milliseconds(100)) { try take($0, now: clock.now) }
             let owned = Set(try consumer.assignment())
-            if owned != gaps.owned { watchGaps(in: owned) }
+            if owned != gaps.owned { follow(assignment: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
-            if !messages.isEmpty || owned.isEmpty { lastMessage = clock.now }
-            for message in messages { try take(message, now: clock.now) }
+            if taken > 0 || owned.isEmpty { lastMessage = clock.now }
             try cutIdle(now: clock.now)
             if !uncommitted.isEmpty, clock.now >= nextCommitAttempt { try commitLanded() }
             if let idleExit, clock.now - lastMessage >= idleExit, chunks.isEmpty { break }
         }
-        try flushAll()
+        try land(Array(chunks.keys))
         try commitBeforeExit()
     }
 
-    private func take(_ message: KafkaMessage, now: ContinuousClock.Instant) throws {
+    private func take(_ message: borrowing KafkaMessageView, now: ContinuousClock.Instant) throws {
         let partition = TopicPartition(topic: message.topic, partition: message.partition)
-        if let missing = gaps.observe(partition, offset: message.offset) { try recordGap(partition, missing: missing) }
-        if chunks[partition].map({ $0.next != message.offset }) ?? false {
+        let offset = message.offset
+        // A partition assigned inside this poll: expect it at the group's committed offset
+        // before its first message is observed, or that message would look like a gap.
+        if !gaps.owned.contains(partition) { follow(assignment: Set(try consumer.assignment())) }
+        if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
+        var held = chunks[partition]
+        if let chunk = held, chunk.next != offset {
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
-            try flush(partition)
+            try land([partition])
+            held = nil
         }
-        // Taken out of the dictionary while it grows: a copy left behind would make every
-        // append copy the whole chunk (copy on write), quadratic in the chunk's size.
-        var chunk = chunks.removeValue(forKey: partition) ?? Chunk(start: message.offset, next: message.offset, lastActivity: now)
-        if JSONLineValidator.isObject(message.value) {
-            chunk.lines += message.value
-            chunk.lines.append(UInt8(ascii: "\n"))
-            chunk.count += 1
-        } else {
-            try quarantine(message)
+        let chunk = try held ?? newChunk(partition, start: offset, now: now)
+        let valid = try message.withValue { value in
+            guard JSONLineValidator.isObject(value.assumingMemoryBound(to: UInt8.self)) else { return false }
+            try chunk.append(value)
+            return true
         }
-        chunk.next = message.offset + 1
+        if !valid { try quarantine(message.copy()) }
+        chunk.next = offset + 1
         chunk.lastActivity = now
-        chunks[partition] = chunk
-        if chunk.count >= chunkSize { try flush(partition) }
+        if chunk.count >= chunkSize { try land([partition]) }
     }
+
+    private func newChunk(_ partition: TopicPartition, start: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
+        let folder = layout.stream + "/" + partition.topic
+        if folders.insert(folder).inserted {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let chunk = StreamChunk(folder: folder, partition: partition, start: start, lastActivity: now, buffer: spareBuffers.popLast() ?? [])
+        chunks[partition] = chunk
+        return chunk
+    }
+
+    /// A rebalance happened: new partitions are watched for gaps, chunks of revoked ones dropped.
+    private func follow(assignment owned: Set<TopicPartition>) {
+        watchGaps(in: owned)
+        dropChunks(notIn: owned)
+    }
+
+    /// A partition taken away by a rebalance is re-delivered to its new owner from the
+    /// committed offset; landing it here as well would only make a differently cut duplicate.
+    /// Dropped as soon as the assignment shows it, before the new owner starts the same chunk.
+    private func dropChunks(notIn owned: Set<TopicPartition>) {
+        for partition in chunks.keys.filter({ !owned.contains($0) }).sorted(by: Self.order) {
+            chunks[partition] = nil
+            logger.info(
+                "partition revoked; chunk left to its new owner",
+                metadata: [LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)"])
+        }
+    }
+
+    private static func order(_ a: TopicPartition, _ b: TopicPartition) -> Bool { (a.topic, a.partition) < (b.topic, b.partition) }
 
     /// The idle timer runs on every poll, not only when a message arrives, so the tail of a
     /// burst is landed without waiting for the next event.
     private func cutIdle(now: ContinuousClock.Instant) throws {
-        let due = chunks.filter { now - $0.value.lastActivity >= idle }.keys.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
-        for partition in due { try flush(partition) }
+        try land(chunks.filter { now - $0.value.lastActivity >= idle }.map(\.key))
     }
 
-    private func flushAll() throws {
-        for partition in chunks.keys.sorted(by: { ($0.topic, $0.partition) < ($1.topic, $1.partition) }) { try flush(partition) }
-    }
-
-    private func flush(_ partition: TopicPartition) throws {
-        guard let chunk = chunks.removeValue(forKey: partition) else { return }
-        // A partition taken away by a rebalance is re-delivered to its new owner from the
-        // committed offset; landing it here as well would only make a differently cut duplicate.
-        guard try consumer.assignment().contains(partition) else {
-            logger.info(
-                "partition revoked; chunk left to its new owner",
-                metadata: [LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)"])
-            return
+    /// Lands the partitions' chunks: each file fsynced and renamed, each folder synced once,
+    /// then one commit for them all (a tail of many partitions costs one round trip, not one each).
+    private func land(_ partitions: [TopicPartition]) throws {
+        guard !partitions.isEmpty else { return }
+        let owned = Set(try consumer.assignment())
+        dropChunks(notIn: owned)
+        var written: Set<String> = []
+        for partition in partitions.sorted(by: Self.order) {
+            guard let chunk = chunks.removeValue(forKey: partition) else { continue }
+            if try chunk.land() {
+                written.insert(layout.stream + "/" + partition.topic)
+                landedEvents += chunk.count
+                landedFiles += 1
+            }
+            uncommitted[partition] = chunk.next
+            if spareBuffers.count < 64 { spareBuffers.append(chunk.buffer) }
         }
-        if chunk.count > 0 {
-            let folder = layout.stream + "/" + partition.topic
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try LakeFile.write(chunk.lines, rows: chunk.count, to: folder + "/" + Self.fileName(partition, start: chunk.start))
-            LakeFolders.sync(folder)
-            landedEvents += chunk.count
-            landedFiles += 1
-        }
-        uncommitted[partition] = chunk.next
+        for folder in written.sorted() { LakeFolders.sync(folder) }
         if commitFailures == 0 { try commitLanded() }
     }
 

@@ -24,7 +24,7 @@ extension Hospital {
             let layout = service.settings.layout
             try LakeFolders.create(layout)
             let stop = StopSignal()
-            let producer = try RdKafkaProducer(settings: service.kafka, logger: logger)
+            let producer = try RdKafkaProducer(settings: service.kafkaProducer, logger: logger)
             let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)
             let health = HealthReporter(service: "producer", layout: layout, logger: logger)
             repeat {

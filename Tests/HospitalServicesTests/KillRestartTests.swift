@@ -140,7 +140,8 @@ extension StreamingTests {
 
             #expect(StreamFixture.outboxFiles(in: layout.batch).isEmpty)
             #expect(StreamFixture.outboxFiles(in: layout.processed) == outbox)
-            #expect(((try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []).isEmpty)
+            let failed = (try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []
+            #expect(failed.isEmpty, "in failed/: \(failed.sorted())")
             let stream = try LandedStream(layout: layout)
             let lines = stream.lines
             let expectedSet = Set(expected)

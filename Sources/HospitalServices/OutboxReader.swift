@@ -1,0 +1,74 @@
+import Foundation
+import HospitalCore
+import Logging
+import Synchronization
+
+/// Reads and encodes outbox files on its own thread, in name order, a few files ahead of
+/// the publisher. Encoding is most of a file's cost and sending the rest; overlapped, a
+/// backlog leaves at the pace of the slower of the two instead of both added up.
+final class OutboxReader: Sendable {
+    enum Outcome {
+        case events(OutboxFile, OutboxEvents)
+        /// The file vanished, or was quarantined for a bad row.
+        case skipped
+        /// Reading stops at the first error.
+        case failed(any Error)
+    }
+
+    private let ready: Handoff<Outcome>
+    /// Buffers the publisher is done with, refilled for later files.
+    private let spare = Mutex<[OutboxEvents]>([])
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(files: [OutboxFile], layout: LakeLayout, logger: Logger, ahead: Int = 4) {
+        ready = Handoff(capacity: ahead)
+        Thread { [self] in
+            defer {
+                ready.close()
+                finished.signal()
+            }
+            for file in files {
+                var events = spare.withLock { $0.popLast() } ?? OutboxEvents()
+                let outcome: Outcome
+                do {
+                    outcome = try Self.read(file, layout: layout, logger: logger, into: &events) ? .events(file, events) : .skipped
+                } catch {
+                    outcome = .failed(error)
+                }
+                guard ready.put(outcome), case .failed = outcome else { continue }
+                return
+            }
+        }.start()
+    }
+
+    /// The next file in order; nil after the last.
+    func next() -> Outcome? { ready.take() }
+
+    /// Hands a buffer back once its events are sent; consumed, so the reader refills the
+    /// same memory rather than a copy.
+    func recycle(_ events: consuming OutboxEvents) {
+        var handed: OutboxEvents? = consume events
+        spare.withLock { $0.append(handed.take()!) }
+    }
+
+    /// Stops reading ahead and waits for the thread to end.
+    func finish() {
+        ready.close()
+        finished.wait()
+    }
+
+    /// Encodes the file's events into `events`; false when the file is gone, or was moved to
+    /// failed/ with the line and column of its first bad row.
+    static func read(_ file: OutboxFile, layout: LakeLayout, logger: Logger, into events: inout OutboxEvents) throws -> Bool {
+        let path = layout.batch + "/" + file.name
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        do {
+            try EventEncoder.encode(file, bytes: [UInt8](data), into: &events)
+            return true
+        } catch {
+            logger.error("outbox file quarantined", metadata: [LogKey.file: "\(file.name)", LogKey.reason: "\(error)"])
+            try Quarantine(layout: layout).move(path, line: error.line, column: error.column, reason: error.reason)
+            return false
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HospitalCore
+import HospitalKafka
+import Testing
+
+@testable import HospitalServices
+
+@Suite struct StreamChunkTests {
+    private let partition = TopicPartition(topic: "hospital.transport", partition: 3)
+
+    private func chunk(in folder: String) -> StreamChunk {
+        StreamChunk(folder: folder, partition: partition, start: 42, lastActivity: .now, buffer: [])
+    }
+
+    private func append(_ text: String, to chunk: StreamChunk) throws {
+        try Array(text.utf8).withUnsafeBytes { try chunk.append($0) }
+    }
+
+    /// More events than one buffer holds reach the file whole and in order, as JSON Lines.
+    @Test func landsEveryEventAsOneLineUnderTheChunksName() throws {
+        let folder = TemporaryFolder.make("stream-chunk")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chunk = chunk(in: folder)
+        let events = (0..<3_000).map { #"{"n":\#($0),"pad":"\#(String(repeating: "x", count: 300))"}"# }
+        for event in events { try append(event, to: chunk) }
+        #expect(try chunk.land())
+        let landed = try String(contentsOfFile: folder + "/hospital.transport+3+0000000000000000042.json", encoding: .utf8)
+        #expect(landed == events.joined(separator: "\n") + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
+    }
+
+    /// A chunk dropped before landing (its partition was revoked) leaves nothing behind.
+    @Test func aDroppedChunkLeavesNoFile() throws {
+        let folder = TemporaryFolder.make("stream-chunk")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var chunk: StreamChunk? = chunk(in: folder)
+        for _ in 0..<2_000 { try append(#"{"pad":"\#(String(repeating: "y", count: 400))"}"#, to: chunk!) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)  // spilled to its temporary file
+        chunk = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func aChunkWithoutEventsLandsNoFile() throws {
+        let folder = TemporaryFolder.make("stream-chunk")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try chunk(in: folder).land() == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+}
