@@ -1,14 +1,14 @@
 import HospitalCore
 import HospitalKafka
 
-/// One partition's chunk on its way into stream/: its events stream through a small buffer
+/// One partition's chunk on its way into stream/: its events stream through a 128 KiB buffer
 /// into a temporary file, which becomes `<topic>+<partition>+<start>.json` (fsync, rename)
 /// only when the chunk is landed. Landing a chunk then costs an fsync, not a write of the
 /// whole chunk, and no chunk is ever held in memory whole. A chunk dropped unlanded (its
 /// partition was revoked) takes its temporary file with it.
 final class StreamChunk {
     /// Bytes gathered before they go to the file.
-    static let bufferBytes = 1 << 19
+    static let bufferBytes = 1 << 17
 
     let start: Int64
     var next: Int64

@@ -57,7 +57,7 @@ public final class StreamLander {
         let clock = ContinuousClock()
         var lastMessage = clock.now
         while !shouldStop() {
-            let taken = try consumer.poll(maxMessages: 5_000, timeout: .milliseconds(100)) { try take($0, now: clock.now) }
+            let taken = try consumer.poll(maxMessages: 5_000, timeout: pollTimeout(now: clock.now)) { try take($0, now: clock.now) }
             let owned = Set(try consumer.assignment())
             if owned != gaps.owned { follow(assignment: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
@@ -124,6 +124,13 @@ public final class StreamLander {
     }
 
     private static func order(_ a: TopicPartition, _ b: TopicPartition) -> Bool { (a.topic, a.partition) < (b.topic, b.partition) }
+
+    /// At most 100 ms, and no longer than until the first chunk's idle time is up: a chunk
+    /// lands when its partition has been idle for `idle`, not up to a poll later.
+    private func pollTimeout(now: ContinuousClock.Instant) -> Duration {
+        let due = chunks.values.map { $0.lastActivity + idle }.min()
+        return min(.milliseconds(100), max(.zero, (due ?? now + .seconds(1)) - now))
+    }
 
     /// The idle timer runs on every poll, not only when a message arrives, so the tail of a
     /// burst is landed without waiting for the next event.
