@@ -154,8 +154,14 @@ def check_compose(report, cfg, root, compose_text):
 
     problems = []
     top_volumes = set(cfg.get("volumes") or {})
-    if top_volumes != {"lake", "pgdata"}:
-        problems.append(f"named volumes {sorted(top_volumes)}, want ['lake', 'pgdata']")
+    want_volumes = {"lake": None, "pgdata": None, "kafka_data": ("kafka", "/bitnami/kafka"),
+                    "zookeeper_data": ("zookeeper", "/bitnami/zookeeper")}
+    if top_volumes != set(want_volumes):
+        problems.append(f"named volumes {sorted(top_volumes)}, want {sorted(want_volumes)}")
+    for volume, place in want_volumes.items():
+        if place and not any(v.get("type") == "volume" and v.get("source") == volume and v.get("target") == place[1]
+                             for v in services.get(place[0], {}).get("volumes") or []):
+            problems.append(f"{place[0]}: {volume} not at {place[1]} (offsets would restart at 0 after down/up)")
     pg_vols = services.get("postgresDB", {}).get("volumes") or []
     if not any(v.get("type") == "volume" and v.get("source") == "pgdata"
                and v.get("target") == "/var/lib/postgresql/data" for v in pg_vols):
@@ -171,7 +177,8 @@ def check_compose(report, cfg, root, compose_text):
                 problems.append(f"{svc}: bind mount {v.get('source')} -> {v.get('target')} is writable")
             if v.get("type") == "volume" and v.get("source") not in top_volumes:
                 problems.append(f"{svc}: anonymous or undeclared volume at {v.get('target')}")
-    report.check("named volumes lake and pgdata only; pgdata and db_schema.sql on postgresDB; no host writes",
+    report.check("named volumes lake, pgdata, kafka_data, zookeeper_data; pgdata and db_schema.sql on postgresDB; "
+                 "the broker's data on its volumes; no host writes",
                  problems)
 
     problems = []
