@@ -30,8 +30,9 @@ public struct DeliveryReport: Sendable, CustomStringConvertible {
     }
 
     /// Copies what we need out of the C message; librdkafka frees it after
-    /// the delivery callback returns.
-    init(_ message: UnsafePointer<rd_kafka_message_t>) {
+    /// the delivery callback returns. `topic` is the message's topic name, which the
+    /// tracker looks up once per topic rather than once per report.
+    init(_ message: UnsafePointer<rd_kafka_message_t>, topic: String) {
         let m = message.pointee
         let failure: KafkaError? =
             m.err == RD_KAFKA_RESP_ERR_NO_ERROR
@@ -39,7 +40,7 @@ public struct DeliveryReport: Sendable, CustomStringConvertible {
             : KafkaError(m.err, reason: String(cString: rd_kafka_message_errstr(message)))
         self.init(
             token: MessageToken(opaque: m._private),
-            topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+            topic: topic,
             partition: m.partition,
             offset: m.offset >= 0 ? m.offset : nil,
             error: failure

@@ -27,7 +27,7 @@ public final class RdKafkaProducer: Sendable {
         config.withUnsafeHandle { conf in
             rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
                 guard let message, let delivery = CallbackContext.from(opaque)?.delivery else { return }
-                delivery.record(DeliveryReport(message))
+                delivery.record(message)
             }
         }
         let context = CallbackContext(logger: logger, delivery: tracker)
@@ -78,7 +78,7 @@ public final class RdKafkaProducer: Sendable {
         queueFullTimeout: Duration = .seconds(30)
     ) throws -> MessageToken {
         let token = tracker.begin()
-        let deadline = ContinuousClock.now + queueFullTimeout
+        var deadline: ContinuousClock.Instant?  // read the clock only when the queue is full
         while true {
             let code = handle.withUnsafeHandle { rk in
                 crdkafka_produce_copy(
@@ -91,7 +91,8 @@ public final class RdKafkaProducer: Sendable {
             if code == RD_KAFKA_RESP_ERR_NO_ERROR {
                 return token
             }
-            guard code == RD_KAFKA_RESP_ERR__QUEUE_FULL, ContinuousClock.now < deadline else {
+            if deadline == nil { deadline = ContinuousClock.now + queueFullTimeout }
+            guard code == RD_KAFKA_RESP_ERR__QUEUE_FULL, let deadline, ContinuousClock.now < deadline else {
                 tracker.abandon(token)
                 throw handle.fatalError() ?? KafkaError(code, reason: "produce to \(topic) failed: \(KafkaErrorCode(code).reason)")
             }

@@ -29,8 +29,9 @@ struct DeliveryLedger {
 
     /// Enters a file about to be sent; returns its serial number.
     mutating func add(_ file: OutboxFile, topic: String, events: Int) -> Int {
+        // No reserveCapacity(sends.count + events) here: called file after file it would
+        // copy the whole array each time, where append grows it geometrically.
         entries.append(Entry(file: file, topic: topic, events: events, unacknowledged: events))
-        sends.reserveCapacity(sends.count + events)
         return first + entries.count - 1
     }
 

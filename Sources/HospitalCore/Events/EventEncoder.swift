@@ -40,7 +40,9 @@ public enum EventEncoder {
                         text.append(bytes: names[column])
                         try record.withUTF8(column) { value throws(CSVReader.Failure) in
                             if value.isEmpty {
-                                text.append("null")
+                                text.append(bytes: null)
+                            } else if isInteger[column], isCanonicalInteger(value) {
+                                text.append(utf8: value)  // already the number's JSON form
                             } else if isInteger[column] {
                                 guard let number = Int(String(decoding: value, as: UTF8.self)) else {
                                     throw CSVReader.Failure(
@@ -79,9 +81,19 @@ public enum EventEncoder {
         }
     }
 
+    private static let null = Array("null".utf8)
+    private static let eventIDMember = Array(#"{"event_id":""#.utf8)
+
+    /// Digits with no sign and no leading zero, few enough for an Int: written as they are,
+    /// they are what parsing and printing the number would write.
+    private static func isCanonicalInteger(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count <= 18, let first = text.first else { return false }
+        return (first != UInt8(ascii: "0") || text.count == 1) && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// `{"event_id":"<id>` and the rest of the envelope, which every event of the file shares.
     private static func beginEnvelope(_ id: DeterministicUUID, _ tail: [UInt8], into text: inout ByteText) {
-        text.append(#"{"event_id":""#)
+        text.append(bytes: eventIDMember)
         text.appendUUID(id)
         text.append(bytes: tail)
     }

@@ -30,8 +30,10 @@ public struct OutboxEvents: RandomAccessCollection, Sendable, Equatable {
         ids.removeAll(keepingCapacity: true)
         bounds.removeAll(keepingCapacity: true)
         text.reserveCapacity(bytes)
-        ids.reserveCapacity(events)
-        bounds.reserveCapacity(events)
+        if ids.capacity < events {
+            ids.reserveCapacity(Swift.max(events, 2 * ids.capacity))
+            bounds.reserveCapacity(Swift.max(events, 2 * bounds.capacity))
+        }
     }
 
     public var startIndex: Int { 0 }
