@@ -1,5 +1,4 @@
 import CRdKafka
-import Glibc
 import Synchronization
 
 /// Counts messages between `send` and their delivery report and buffers the
@@ -13,8 +12,7 @@ final class DeliveryTracker: Sendable {
         var lastToken: UInt64 = 0
         var inFlight = 0
         var reports: [DeliveryReport] = []
-        /// Topic names by the address of librdkafka's topic handle: a handful, each made once.
-        var topics: [(handle: UInt, name: String)] = []
+        var topics = TopicNames()
     }
 
     private let state = Mutex(State())
@@ -36,19 +34,7 @@ final class DeliveryTracker: Sendable {
 
     func record(_ message: UnsafePointer<rd_kafka_message_t>) {
         state.withLock { state in
-            var topic = ""
-            if let handle = message.pointee.rkt {
-                let cName = rd_kafka_topic_name(handle)!
-                let address = UInt(bitPattern: handle)
-                // Checked by name too: a handle's address could be reused for another topic.
-                if let known = state.topics.first(where: { $0.handle == address && $0.name.withCString { strcmp($0, cName) == 0 } }) {
-                    topic = known.name
-                } else {
-                    topic = String(cString: cName)
-                    state.topics.removeAll { $0.handle == address }
-                    state.topics.append((address, topic))
-                }
-            }
+            let topic = state.topics.name(of: message.pointee.rkt)
             state.inFlight -= 1
             state.reports.append(DeliveryReport(message, topic: topic))
         }

@@ -71,7 +71,7 @@ public final class RdKafkaConsumer: Sendable {
     /// many it lent. Reaching a partition's end ends the batch early.
     @discardableResult
     public func poll(maxMessages: Int, timeout: Duration, _ body: (borrowing KafkaMessageView) throws -> Void) throws -> Int {
-        var topics: [(handle: OpaquePointer, name: String)] = []  // one name per topic, not one per message
+        var topics = TopicNames()
         var lent = 0
         var wait = timeout
         while lent < maxMessages {
@@ -83,15 +83,7 @@ public final class RdKafkaConsumer: Sendable {
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
                 throw handle.fatalError() ?? KafkaError(code, reason: String(cString: rd_kafka_message_errstr(received)))
             }
-            var topic = ""
-            if let rkt = received.pointee.rkt {
-                if let known = topics.first(where: { $0.handle == rkt }) {
-                    topic = known.name
-                } else {
-                    topic = String(cString: rd_kafka_topic_name(rkt))
-                    topics.append((rkt, topic))
-                }
-            }
+            let topic = topics.name(of: received.pointee.rkt)
             try body(KafkaMessageView(topic: topic, message: received))
             lent += 1
         }

@@ -13,8 +13,8 @@ public final class OutboxPublisher {
     let logger: Logger
     let retry: Backoff
     private var prepared = false
-    /// A file encoded again to re-send its failed events (librdkafka copied each event when
-    /// it was first sent, so no file's events are kept).
+    /// A file encoded on this thread: by `publish(_:)`, and again to re-send failed events
+    /// (librdkafka copied each event when it was first sent, so no file's events are kept).
     private var resent = OutboxEvents()
     /// Rounds of re-sending in the current call, for the backoff.
     private var retries = 0

@@ -128,8 +128,8 @@ public final class StreamLander {
     /// At most 100 ms, and no longer than until the first chunk's idle time is up: a chunk
     /// lands when its partition has been idle for `idle`, not up to a poll later.
     private func pollTimeout(now: ContinuousClock.Instant) -> Duration {
-        let due = chunks.values.map { $0.lastActivity + idle }.min()
-        return min(.milliseconds(100), max(.zero, (due ?? now + .seconds(1)) - now))
+        guard let due = chunks.values.map({ $0.lastActivity + idle }).min() else { return .milliseconds(100) }
+        return min(.milliseconds(100), max(.zero, due - now))
     }
 
     /// The idle timer runs on every poll, not only when a message arrives, so the tail of a

@@ -64,13 +64,6 @@ public final class LakeFile {
         try file.write(content, rows: rows)
         return try file.commit()
     }
-
-    /// Writes a whole file that no flag lists (a stream chunk): as durable and atomic, not hashed.
-    public static func writeUnlisted(_ content: [UInt8], to path: String) throws {
-        let file = try LakeFile(path: path, hashing: false)
-        try file.write(content)
-        try file.commit()
-    }
 }
 
 /// What is known of a written file: the flag manifests list these.
