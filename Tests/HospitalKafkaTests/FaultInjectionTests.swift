@@ -10,6 +10,9 @@ extension KafkaTests {
             try withExtendedLifetime(cluster) {
                 let topic = TestSupport.uniqueName("vitals")
                 try cluster.createTopic(name: topic, partitions: 3)
+                // The mock picks leaders by chance; each broker leads one partition here, so
+                // taking broker 1 down always strands partition 0's messages.
+                for partition in Int32(0)..<3 { try cluster.setPartitionLeader(topic: topic, partition: partition, broker: partition + 1) }
                 let producer = try RdKafkaProducer(
                     settings: TestSupport.producerSettings(cluster, client: "producer"),
                     logger: TestSupport.logger)
@@ -25,8 +28,8 @@ extension KafkaTests {
                     next += 100
                     reports += producer.poll(timeout: .milliseconds(100))
                 }
-                // Broker 1 leads one of the partitions, so its messages must
-                // still be waiting: proof the outage actually bit.
+                // Broker 1 leads partition 0, so its messages must still be
+                // waiting: proof the outage actually bit.
                 #expect(producer.inFlightCount > 0)
                 try cluster.setBrokerUp(1)
                 reports += try producer.flush(timeout: .seconds(60))
