@@ -21,10 +21,18 @@ struct OffsetGapWatch {
         owned = partitions
     }
 
-    /// Takes one message's position; returns the offsets skipped before it, if any.
+    /// Takes the position of a message that starts a run of its partition; returns the
+    /// offsets skipped before it, if any. Messages that continue a run are not shown here:
+    /// the stream processor's chunk knows where they belong, and `expect` is told where the
+    /// run ended when its chunk leaves.
     mutating func observe(_ partition: TopicPartition, offset: Int64) -> Range<Int64>? {
         defer { expected[partition] = offset + 1 }
         guard let next = expected[partition], offset > next else { return nil }
         return next..<offset
+    }
+
+    /// The partition's run ended before `offset`; an owned partition's next message belongs there.
+    mutating func expect(_ partition: TopicPartition, at offset: Int64) {
+        if owned.contains(partition) { expected[partition] = offset }
     }
 }

@@ -73,17 +73,14 @@ public final class StreamLander {
     private func take(_ message: borrowing KafkaMessageView, now: ContinuousClock.Instant) throws {
         let partition = TopicPartition(topic: message.topic, partition: message.partition)
         let offset = message.offset
-        // A partition assigned inside this poll: expect it at the group's committed offset
-        // before its first message is observed, or that message would look like a gap.
-        if !gaps.owned.contains(partition) { follow(assignment: Set(try consumer.assignment())) }
-        if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
-        var held = chunks[partition]
-        if let chunk = held, chunk.next != offset {
-            // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
-            try land([partition])
-            held = nil
+        let chunk: StreamChunk
+        if let held = chunks[partition], held.next == offset {
+            // The partition's run goes on (nearly every message): it is owned, and no offset
+            // can be missing since the chunk's last one.
+            chunk = held
+        } else {
+            chunk = try startRun(partition, at: offset, now: now)
         }
-        let chunk = try held ?? newChunk(partition, start: offset, now: now)
         let valid = try message.withValue { value in
             guard JSONLineValidator.isObject(value.assumingMemoryBound(to: UInt8.self)) else { return false }
             try chunk.append(value)
@@ -93,6 +90,22 @@ public final class StreamLander {
         chunk.next = offset + 1
         chunk.lastActivity = now
         if chunk.count >= chunkSize { try land([partition]) }
+    }
+
+    /// A message that does not continue its partition's chunk: the first of a partition,
+    /// the first after a landing, a gap or a rewind. Checks the assignment and the gap watch,
+    /// lands a chunk it cannot continue, and returns a new chunk starting at `offset`.
+    private func startRun(_ partition: TopicPartition, at offset: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
+        // A partition assigned inside this poll: expect it at the group's committed offset
+        // before its first message is observed, or that message would look like a gap.
+        if !gaps.owned.contains(partition) { follow(assignment: Set(try consumer.assignment())) }
+        if let held = chunks[partition] {
+            gaps.expect(partition, at: held.next)
+            // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
+            try land([partition])
+        }
+        if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
+        return try newChunk(partition, start: offset, now: now)
     }
 
     private func newChunk(_ partition: TopicPartition, start: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
@@ -147,6 +160,7 @@ public final class StreamLander {
         var written: Set<String> = []
         for partition in partitions.sorted(by: Self.order) {
             guard let chunk = chunks.removeValue(forKey: partition) else { continue }
+            gaps.expect(partition, at: chunk.next)
             if try chunk.land() {
                 written.insert(layout.stream + "/" + partition.topic)
                 landedEvents += chunk.count

@@ -40,6 +40,32 @@ import Testing
         #expect(parsed?["severity"] as? Int == 5)
     }
 
+    /// Cells JSON must escape (a backslash, a tab, a quote, a line break in quotes) come out
+    /// holding the cell's exact text; plain cells around them are copied as they are.
+    @Test func cellsThatNeedEscapingKeepTheirText() throws {
+        let cells = [
+            "First_Name": #"C:\ward\7"#, "Surname": "tab\there", "Gender": "say \"hi\"", "condition": "two\nlines",
+            "department": "Zoë", "notes": "plain",
+        ]
+        var text = ByteText()
+        CSVRow.header(LakeColumns.transport, into: &text)
+        var row = CSVRow()
+        for (index, column) in LakeColumns.transport.enumerated() {
+            let filler =
+                index < 3 ? "9a1b2c3d-0000-8000-8000-00000000000\(index)" : EventEncoder.integerColumns.contains(column) ? "1" : "x"
+            row.field(cells[column] ?? filler, into: &text)
+        }
+        row.end(into: &text)
+        let file = try #require(OutboxFile(name: "hospital_emergency_transport_2022-11-20_session_2.csv"))
+        let event = try #require(try EventEncoder.events(file, bytes: text.bytes).first)
+        #expect(JSONLineValidator.isObject(event.value))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(event.value)) as? [String: Any])
+        for (column, cell) in cells {
+            #expect(parsed[column] as? String == cell, "\(column)")
+        }
+        #expect(String(decoding: event.value, as: UTF8.self).contains(#""First_Name":"C:\\ward\\7","Surname":"tab\there""#))
+    }
+
     @Test func everyRowOfAGeneratedDayBecomesOneEvent() throws {
         let world = try TestWorld.world(seed: 8, days: 2)
         var engine = DayEngine(world: world)

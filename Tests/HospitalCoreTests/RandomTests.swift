@@ -67,5 +67,14 @@ import Testing
         ] {
             #expect(DeterministicUUID(parsing: bad) == nil, "\(bad)")
         }
+        // The bytes just outside 0-9, A-F and a-f, at every position, digit or dash.
+        let text = Array(uuid.description.utf8)
+        for position in text.indices {
+            for bad in "/:@G`g -".utf8 where bad != text[position] {
+                var changed = text
+                changed[position] = bad
+                #expect(DeterministicUUID(parsing: String(decoding: changed, as: UTF8.self)) == nil, "\(position) \(bad)")
+            }
+        }
     }
 }

@@ -40,4 +40,28 @@ import Testing
         text.appendHex(0xBEEF, digits: 6)
         #expect(text.string == "007 0.05 00beef")
     }
+
+    /// The writer the event encoder uses: each form in the room it says it needs.
+    @Test func byteWriterWritesWithinItsRoom() {
+        var text = ByteText()
+        text.append(-9_223_372_036_854_775_807 - 1)
+        text.append(UInt8(ascii: " "))
+        text.append(UInt64.max, width: 1)
+        text.append(UInt8(ascii: " "))
+        text.append(42, width: 25)
+        #expect(text.string == "-9223372036854775808 18446744073709551615 0000000000000000000000042")
+        var json = ByteText()
+        let controls: [UInt8] = [0x01, 0x1F, 0x09, 0x5C]
+        controls.withUnsafeBufferPointer { JSONText.appendString(utf8: $0, into: &json) }
+        #expect(json.string == #""\u0001\u001f\t\\""#)
+    }
+
+    @Test func writingPastTheReservedRoomTraps() async {
+        await #expect(processExitsWith: .failure) {
+            var text = ByteText()
+            text.write(atMost: 2) { out in
+                for byte in "abc".utf8 { out.write(byte) }
+            }
+        }
+    }
 }

@@ -21,41 +21,22 @@ public enum EventEncoder {
     /// The same into `events`, replacing what it held and reusing its memory.
     public static func encode(_ file: OutboxFile, bytes: [UInt8], into events: inout OutboxEvents) throws(CSVReader.Failure) {
         guard let columns = file.kind.columns else { return try summaryEvent(file, bytes: bytes, into: &events) }
-        let idColumn = 0
         let keyColumn = columns.firstIndex(of: "patient_id")!
-        // Once per file, not per cell: which columns are numbers, and each member's `,"name":`.
-        let isInteger = columns.map(integerColumns.contains)
-        let names = columns.map(memberName)
-        let tail = envelopeTail(file)
+        let shared = EventTemplate(file, columns: columns)
         events.removeAll(reservingEvents: bytes.count / 128, bytes: bytes.count * 3)
-        try CSVReader.scan(bytes, expecting: columns) { record throws(CSVReader.Failure) in
-            guard let rowID = record.withUTF8(idColumn, DeterministicUUID.init(utf8:)) else {
-                throw CSVReader.Failure(line: record.line, column: idColumn + 1, reason: "'\(columns[idColumn])' is not a UUID")
-            }
-            let id = eventID(file.kind, rowID.high, rowID.low)
-            try record.withUTF8(keyColumn) { key throws(CSVReader.Failure) in
-                try events.append(id: id, key: key) { text throws(CSVReader.Failure) in
-                    beginEnvelope(id, tail, into: &text)
-                    for column in columns.indices {
-                        text.append(bytes: names[column])
-                        try record.withUTF8(column) { value throws(CSVReader.Failure) in
-                            if value.isEmpty {
-                                text.append(bytes: null)
-                            } else if isInteger[column], isCanonicalInteger(value) {
-                                text.append(utf8: value)  // already the number's JSON form
-                            } else if isInteger[column] {
-                                guard let number = Int(String(decoding: value, as: UTF8.self)) else {
-                                    throw CSVReader.Failure(
-                                        line: record.line, column: column + 1,
-                                        reason: "'\(columns[column])' is not an integer: '\(String(decoding: value, as: UTF8.self))'")
-                                }
-                                text.append(number)
-                            } else {
-                                JSONText.appendString(utf8: value, into: &text)
-                            }
+        try shared.bytes.withUnsafeBufferPointer { template throws(CSVReader.Failure) in
+            try bytes.withUnsafeBufferPointer { text throws(CSVReader.Failure) in
+                let rows = RowEventWriter(shared, template: template, file: text)
+                try CSVReader.scan(bytes, expecting: columns) { record throws(CSVReader.Failure) in
+                    guard let rowID = record.withUTF8(0, DeterministicUUID.init(utf8:)) else {
+                        throw CSVReader.Failure(line: record.line, column: 1, reason: "'\(columns[0])' is not a UUID")
+                    }
+                    let id = eventID(file.kind, rowID.high, rowID.low)
+                    try record.withUTF8(keyColumn) { key throws(CSVReader.Failure) in
+                        try events.append(id: id, key: key, maxValueBytes: rows.maxBytes(record)) { out throws(CSVReader.Failure) in
+                            try rows.write(record, id: id, into: &out)
                         }
                     }
-                    text.append(UInt8(ascii: "}"))
                 }
             }
         }
@@ -70,36 +51,25 @@ public enum EventEncoder {
             throw CSVReader.Failure(line: 1, column: 1, reason: "not a JSON object")
         }
         let id = eventID(file.kind, UInt64(bitPattern: Int64(file.date.dayNumber)), 0)
-        events.removeAll(reservingEvents: 1, bytes: body.count + 256)
+        events.removeAll(reservingEvents: 1, bytes: body.count + 512)
+        let head = eventIDMember
+        let tail = envelopeTail(file) + memberName("summary")
         try Array(file.date.description.utf8).withUnsafeBufferPointer { key throws(CSVReader.Failure) in
-            try events.append(id: id, key: key) { text in
-                beginEnvelope(id, envelopeTail(file), into: &text)
-                text.append(bytes: memberName("summary"))
-                text.append(bytes: body)
-                text.append(UInt8(ascii: "}"))
+            try events.append(id: id, key: key, maxValueBytes: head.count + 36 + tail.count + body.count + 1) { out in
+                out.write(head)
+                out.writeUUID(id)
+                out.write(tail)
+                out.write(body)
+                out.write(UInt8(ascii: "}"))
             }
         }
     }
 
-    private static let null = Array("null".utf8)
-    private static let eventIDMember = Array(#"{"event_id":""#.utf8)
-
-    /// Digits with no sign and no leading zero, few enough for an Int: written as they are,
-    /// they are what parsing and printing the number would write.
-    private static func isCanonicalInteger(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count <= 18, let first = text.first else { return false }
-        return (first != UInt8(ascii: "0") || text.count == 1) && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
-
-    /// `{"event_id":"<id>` and the rest of the envelope, which every event of the file shares.
-    private static func beginEnvelope(_ id: DeterministicUUID, _ tail: [UInt8], into text: inout ByteText) {
-        text.append(bytes: eventIDMember)
-        text.appendUUID(id)
-        text.append(bytes: tail)
-    }
+    /// `{"event_id":"`, every event's start.
+    static let eventIDMember = Array(#"{"event_id":""#.utf8)
 
     /// `","event_type":…,"schema_version":1`: the envelope after the event id's digits.
-    private static func envelopeTail(_ file: OutboxFile) -> [UInt8] {
+    static func envelopeTail(_ file: OutboxFile) -> [UInt8] {
         var text = ByteText()
         text.append(UInt8(ascii: "\""))
         text.append(bytes: memberName("event_type"))
@@ -114,7 +84,7 @@ public enum EventEncoder {
     }
 
     /// `,"name":`, a member's start after an earlier member.
-    private static func memberName(_ name: String) -> [UInt8] {
+    static func memberName(_ name: String) -> [UInt8] {
         var text = ByteText()
         text.append(UInt8(ascii: ","))
         JSONText.appendString(name, into: &text)

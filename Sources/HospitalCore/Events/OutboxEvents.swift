@@ -60,15 +60,17 @@ public struct OutboxEvents: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    /// Appends one event: the key as given, then the value `write` appends to the buffer.
-    /// A throwing `write` leaves the collection unusable; the encoder then drops it whole.
+    /// Appends one event: the key as given, then the value `write` writes, at most
+    /// `maxValueBytes` of it. A throwing `write` leaves the collection unusable; the encoder
+    /// then drops it whole.
     mutating func append(
-        id: DeterministicUUID, key: UnsafeBufferPointer<UInt8>, value write: (inout ByteText) throws(CSVReader.Failure) -> Void
+        id: DeterministicUUID, key: UnsafeBufferPointer<UInt8>, maxValueBytes: Int,
+        value write: (inout ByteWriter) throws(CSVReader.Failure) -> Void
     ) throws(CSVReader.Failure) {
         let keyStart = text.count
         text.append(utf8: key)
         let valueStart = text.count
-        try write(&text)
+        try text.write(atMost: maxValueBytes, write)
         ids.append(id)
         bounds.append(Bounds(keyStart: keyStart, valueStart: valueStart, valueEnd: text.count))
     }

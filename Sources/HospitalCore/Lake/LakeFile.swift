@@ -12,6 +12,8 @@ public final class LakeFile {
     private var hasher: SHA256?
     public private(set) var bytes = 0
     public private(set) var rows = 0
+    /// Bytes whose writeback `startWriteback()` has already asked for.
+    private var writebackStarted = 0
     private var done = false
 
     public init(path: String, hashing: Bool = true) throws {
@@ -45,6 +47,16 @@ public final class LakeFile {
         }
         bytes += chunk.count
         rows += added
+    }
+
+    /// Starts writing the bytes appended since the last call to disk, without waiting for
+    /// them: on Linux, POSIX_FADV_DONTNEED starts writeback of a dirty range at once. A file
+    /// filled over seconds is then mostly on disk by its `commit()`, whose fsync waits only
+    /// for the rest. (Its pages are left to the kernel: the lake's readers come much later.)
+    public func startWriteback() {
+        guard bytes > writebackStarted else { return }
+        _ = posix_fadvise(descriptor, off_t(writebackStarted), off_t(bytes - writebackStarted), POSIX_FADV_DONTNEED)
+        writebackStarted = bytes
     }
 
     /// Makes the file durable under its final name and returns what a flag records of it.

@@ -5,6 +5,9 @@ public struct CSVRecord {
         var start: Int
         var end: Int
         var doubledQuotes: Bool
+        /// Unquoted, with no backslash and no control byte: the field is its own JSON string
+        /// content, so the event encoder copies it without looking at each byte again.
+        var isPlain: Bool
     }
 
     let bytes: [UInt8]
@@ -18,6 +21,9 @@ public struct CSVRecord {
     }
 
     public var count: Int { spans.count }
+
+    /// From the first field's content to the last's: no less than all fields' bytes together.
+    var byteCount: Int { spans.isEmpty ? 0 : spans[spans.count - 1].end - spans[0].start }
 
     public func isEmpty(_ field: Int) -> Bool { spans[field].start == spans[field].end }
 
@@ -53,6 +59,7 @@ struct RecordSplitter {
     private var lineStart = 0
     private var wasQuoted = false
     private var doubledQuotes = false
+    private var needsEscape = false
     private var fieldStart = 0
     private var contentEnd = 0
 
@@ -100,6 +107,7 @@ struct RecordSplitter {
                     throw failure(record, "carriage return (lines must end with \\n)")
                 default:
                     guard !wasQuoted else { throw failure(record, "text after a closing quote") }
+                    if byte < 0x20 || byte == UInt8(ascii: "\\") { needsEscape = true }
                 }
             }
             index += 1
@@ -107,22 +115,27 @@ struct RecordSplitter {
         return false
     }
 
-    /// Passes the bytes that cannot end or quote a field, nearly all of a file, with one
-    /// comparison each: above ',' outside quotes, anything but '"' and a line feed inside.
+    /// Passes the bytes that cannot end or quote a field, nearly all of a file: above ','
+    /// but a backslash outside quotes (it would need escaping in JSON), anything but '"' and
+    /// a line feed inside.
     private func skipPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
         let end = min(bytes.count, lineStart + CSVReader.maximumLineBytes + 1)
         if quoted {
             while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\n") { index += 1 }
         } else if !wasQuoted {
-            while index < end, bytes[index] > UInt8(ascii: ",") { index += 1 }
+            while index < end, bytes[index] > UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\\") { index += 1 }
         }
     }
 
     private mutating func endField(at index: Int, into record: inout CSVRecord) {
-        record.spans.append(.init(start: fieldStart, end: wasQuoted ? contentEnd : index, doubledQuotes: doubledQuotes))
+        record.spans.append(
+            .init(
+                start: fieldStart, end: wasQuoted ? contentEnd : index, doubledQuotes: doubledQuotes,
+                isPlain: !wasQuoted && !needsEscape))
         fieldStart = index + 1
         wasQuoted = false
         doubledQuotes = false
+        needsEscape = false
     }
 
     private func failure(_ record: CSVRecord, _ reason: String) -> CSVReader.Failure {

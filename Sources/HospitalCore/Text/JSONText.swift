@@ -53,28 +53,7 @@ public struct JSONText {
 
     /// A JSON string of UTF-8 bytes, escaped where JSON requires it.
     public static func appendString(utf8 value: UnsafeBufferPointer<UInt8>, into text: inout ByteText) {
-        text.append(UInt8(ascii: "\""))
-        // Most strings need no escape: one scan and one bulk copy instead of a byte at a
-        // time (the producer encodes every outbox cell through here).
-        if value.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            text.append(utf8: value)
-            text.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value {
-            switch byte {
-            case UInt8(ascii: "\""): text.append("\\\"")
-            case UInt8(ascii: "\\"): text.append("\\\\")
-            case UInt8(ascii: "\n"): text.append("\\n")
-            case UInt8(ascii: "\r"): text.append("\\r")
-            case UInt8(ascii: "\t"): text.append("\\t")
-            case 0..<0x20:
-                text.append("\\u00")
-                text.appendHex(UInt64(byte), digits: 2)
-            default: text.append(byte)
-            }
-        }
-        text.append(UInt8(ascii: "\""))
+        text.write(atMost: 6 * value.count + 2) { $0.writeJSONString(utf8: value) }
     }
 
     /// A JSON array of strings, e.g. `["Asthma","Burns"]`, for CSV cells holding lists.
