@@ -71,6 +71,13 @@ struct DeliveryLedger {
     }
 
     private func send(of token: MessageToken) -> (file: Int, event: Int)? {
+        // Tokens are handed out one after another, so a send is nearly always where the
+        // distance from the first token puts it; a refused send leaves a gap, and then the
+        // search below finds it.
+        if let first = sends.first, token >= first.token {
+            let guess = Int(token.rawValue - first.token.rawValue)
+            if guess < sends.count, sends[guess].token == token { return (sends[guess].file, sends[guess].event) }
+        }
         var low = 0
         var high = sends.count
         while low < high {

@@ -56,14 +56,16 @@ struct ServiceConfig {
     /// The consumer's settings: a short session, so a stream processor killed with -9 is
     /// dropped from the group (and its partitions reassigned) in seconds rather than the
     /// 45 s default. 6 s is the smallest session a real broker accepts by default.
-    /// A fetch finding nothing waits at most 50 ms: a real broker answers as soon as data
-    /// arrives anyway, but librdkafka's mock holds an empty fetch for the whole wait (500 ms
-    /// by default), which delays the first events of every burst by that much.
-    var kafkaConsumer: KafkaSettings {
+    /// A fetch finding nothing waits a twentieth of the idle cut, between 5 and 50 ms: a
+    /// real broker answers as soon as data arrives anyway, but librdkafka's mock holds an
+    /// empty fetch for the whole wait (500 ms by default), so the events that arrive
+    /// meanwhile, such as the last of a burst, reach the stream processor that much later.
+    /// Tied to the idle cut, that delay stays a small part of the latency the operator chose.
+    func kafkaConsumer(idleCut: Duration) -> KafkaSettings {
         var settings = kafka
         settings.properties["session.timeout.ms"] = "6000"
         settings.properties["heartbeat.interval.ms"] = "500"
-        settings.properties["fetch.wait.max.ms"] = "50"
+        settings.properties["fetch.wait.max.ms"] = String(min(50, max(5, Int(idleCut / .milliseconds(1)) / 20)))
         return settings
     }
 

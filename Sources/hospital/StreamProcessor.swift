@@ -28,10 +28,11 @@ extension Hospital {
             try LakeFolders.create(layout)
             let stop = StopSignal()
             let topics = service.config.kafka.topics
-            let consumer = try RdKafkaConsumer(settings: service.kafkaConsumer, groupID: StreamLander.groupID, logger: logger)
+            let idle = Duration.milliseconds(Int(idleSeconds * 1000))
+            let consumer = try RdKafkaConsumer(
+                settings: service.kafkaConsumer(idleCut: idle), groupID: StreamLander.groupID, logger: logger)
             try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
-            let lander = StreamLander(
-                layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: .milliseconds(Int(idleSeconds * 1000)))
+            let lander = StreamLander(layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle)
             let health = HealthReporter(service: "stream-processor", layout: layout, logger: logger)
             try lander.run(
                 idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) },

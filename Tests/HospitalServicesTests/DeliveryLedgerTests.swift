@@ -52,6 +52,21 @@ import Testing
         #expect(ledger.takeSettled().map(\.file) == [files[1]])
     }
 
+    /// A send librdkafka refused used up its token: the reports after the gap still find
+    /// their files' events, and an unknown token finds none.
+    @Test func reportsAfterAGapInTheTokensFindTheirEvents() {
+        var ledger = DeliveryLedger()
+        let serial = ledger.add(files[0], topic: "hospital.transfers", events: 3)
+        for (event, token) in [1, 3, 4].enumerated() { ledger.sent(MessageToken(rawValue: UInt64(token)), file: serial, event: event) }
+        ledger.record([report(4), report(3, failed: true)])
+        #expect(ledger.takeFailed().map(\.events) == [[1]])
+        ledger.record([report(1)])
+        #expect(ledger.settledCount == 0)
+        ledger.sent(MessageToken(rawValue: 9), file: serial, event: 1)
+        ledger.record([report(9)])
+        #expect(ledger.takeSettled().map(\.file) == [files[0]])
+    }
+
     @Test func aFileWithoutEventsSettlesAtOnce() {
         var ledger = DeliveryLedger()
         _ = ledger.add(files[2], topic: "hospital.transfers", events: 0)
