@@ -2,7 +2,7 @@
 # Streaming benchmark (DESIGN §10, issue 4): producer → embedded broker → stream processor on
 # the full profile's first 30 days, pipelined as in a real run: the stream processor joins its
 # group first, then `producer --drain` publishes the backlog while it lands.
-#   ci/bench-stream.sh [RUNS]     (default 5; called by ci/bench.sh)
+#   ci/bench-stream.sh [RUNS]     (default 9; called by ci/bench.sh)
 # Each run has its own broker, lake and consumer group; the table shows every run and the
 # median, since one sub-second run on a shared 2-core machine is mostly noise.
 # End to end is from the producer's launch (its process start, connection and producer id
@@ -16,7 +16,7 @@
 # Baseline in the same run: `cat` of the same outbox files (merely reading those bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
+runs=${1:-9}
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 swift build -c release --product hospital >/dev/null
 hospital=$PWD/.build/release/hospital
