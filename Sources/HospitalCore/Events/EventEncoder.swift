@@ -52,11 +52,10 @@ public enum EventEncoder {
         }
         let id = eventID(file.kind, UInt64(bitPattern: Int64(file.date.dayNumber)), 0)
         events.removeAll(reservingEvents: 1, bytes: body.count + 512)
-        let head = eventIDMember
         let tail = envelopeTail(file) + memberName("summary")
         try Array(file.date.description.utf8).withUnsafeBufferPointer { key throws(CSVReader.Failure) in
-            try events.append(id: id, key: key, maxValueBytes: head.count + 36 + tail.count + body.count + 1) { out in
-                out.write(head)
+            try events.append(id: id, key: key, maxValueBytes: eventIDMember.count + 36 + tail.count + body.count + 1) { out in
+                out.write(eventIDMember)
                 out.writeUUID(id)
                 out.write(tail)
                 out.write(body)

@@ -46,6 +46,7 @@ public struct ByteText: Sendable, Equatable {
         write(atMost: max(20, width)) { $0.writeDecimal(value, width: width) }
     }
 
+    /// A fixed-point number given in hundredths, always with two decimals: 1225 → "12.25".
     public mutating func appendHundredths(_ hundredths: Int) {
         if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = UInt64(abs(hundredths))
