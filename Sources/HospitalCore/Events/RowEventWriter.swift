@@ -78,7 +78,7 @@ struct RowEventWriter {
             guard let number = Int(String(decoding: value, as: UTF8.self)) else {
                 throw CSVReader.Failure(
                     line: record.line, column: column + 1,
-                    reason: "'\(shared.columns[column])' is not an integer: '\(String(decoding: value, as: UTF8.self))'")
+                    reason: "'\(shared.columns[column])' is not an integer: '\(EscapedText.of(String(decoding: value, as: UTF8.self)))'")
             }
             out.writeDecimal(number)
         } else {

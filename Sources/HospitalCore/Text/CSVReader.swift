@@ -63,14 +63,20 @@ public struct CSVReader {
                     try checkHeader(record, columns)
                     isHeader = false
                 } else {
-                    try checkFieldCount(record, columns)
+                    do throws(Failure) {
+                        try checkFieldCount(record, columns)
+                    } catch {
+                        // A record that ran over several lines lost its shape to a quote.
+                        if splitter.line > record.line + 1, splitter.quoteLine >= record.line { throw splitter.unclosed(error.reason) }
+                        throw error
+                    }
                     try body(record)
                 }
                 record.spans.removeAll(keepingCapacity: true)
                 record.line = splitter.line
             }
         }
-        if splitter.quoted { throw Failure(line: record.line, column: record.spans.count + 1, reason: "unclosed quote") }
+        if splitter.quoted { throw splitter.unclosed("unclosed quote at the end of the file") }
     }
 
     private static func checkHeader(_ header: CSVRecord, _ columns: [String]) throws(Failure) {
@@ -79,11 +85,13 @@ public struct CSVReader {
                 throw Failure(line: 1, column: position + 1, reason: "missing column '\(name)'")
             }
             guard header.equals(position, name) else {
-                throw Failure(line: 1, column: position + 1, reason: "expected column '\(name)', found '\(header.string(position))'")
+                throw Failure(
+                    line: 1, column: position + 1, reason: "expected column '\(name)', found '\(EscapedText.of(header.string(position)))'")
             }
         }
         if header.count > columns.count {
-            throw Failure(line: 1, column: columns.count + 1, reason: "unexpected extra column '\(header.string(columns.count))'")
+            throw Failure(
+                line: 1, column: columns.count + 1, reason: "unexpected extra column '\(EscapedText.of(header.string(columns.count)))'")
         }
     }
 

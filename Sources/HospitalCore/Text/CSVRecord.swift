@@ -56,6 +56,10 @@ public struct CSVRecord {
 struct RecordSplitter {
     private(set) var line = 1
     private(set) var quoted = false
+    /// Where the last quoted field opened: a quote that is never closed swallows the lines
+    /// after it, and the fault is named where it began, not where it was noticed.
+    private(set) var quoteLine = 0
+    private(set) var quoteColumn = 0
     private var lineStart = 0
     private var wasQuoted = false
     private var doubledQuotes = false
@@ -94,6 +98,8 @@ struct RecordSplitter {
                     guard index == fieldStart, !wasQuoted else { throw failure(record, "quote inside an unquoted field") }
                     quoted = true
                     wasQuoted = true
+                    quoteLine = line
+                    quoteColumn = record.count + 1
                     fieldStart = index + 1
                 case UInt8(ascii: ","):
                     endField(at: index, into: &record)
@@ -139,6 +145,13 @@ struct RecordSplitter {
     }
 
     private func failure(_ record: CSVRecord, _ reason: String) -> CSVReader.Failure {
-        CSVReader.Failure(line: line, column: record.count + 1, reason: reason)
+        if wasQuoted, quoteLine < line { return unclosed(reason) }
+        return CSVReader.Failure(line: line, column: record.count + 1, reason: reason)
+    }
+
+    /// The fault of a quoted field that ran past its line, named at its opening quote.
+    func unclosed(_ reason: String) -> CSVReader.Failure {
+        CSVReader.Failure(
+            line: quoteLine, column: quoteColumn, reason: "the quote opened here runs on to line \(line) (\(reason))")
     }
 }

@@ -46,6 +46,13 @@ public struct IngestFile: Sendable, Equatable {
         }
 
         public var isStream: Bool { self == .transports || self == .transfers || self == .summaries }
+
+        /// Whether `table`'s rows from a file of this kind may already be in the warehouse: a
+        /// dimension the file repeats, staff a snapshot lists again, or events a chunk
+        /// re-delivers. Other rows belong to their file alone.
+        public func mayFindLoaded(_ table: WarehouseTable) -> Bool {
+            table.repeats || isStream || (self == .staffActive && table.name == WarehouseTables.staff.name)
+        }
     }
 
     public let name: String
