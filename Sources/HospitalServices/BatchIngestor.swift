@@ -4,10 +4,11 @@ import HospitalCore
 import HospitalWarehouse
 import Logging
 
-/// The batch ingestor's work (DESIGN §7): load every file it owns — `batch/` and the landed
-/// `stream/` — dimensions first, each in one transaction with its ledger row; move batch files
-/// to `processed/` after commit; quarantine bad files; let a file whose references are not
-/// loaded yet wait until they can still arrive, and fail it when they cannot.
+/// The batch ingestor's work: load every file it owns — `batch/` and the landed `stream/` —
+/// dimensions first, each in one transaction with its ledger row; move batch files to
+/// `processed/` after commit. Nothing a file holds can stop it: a bad batch file goes to
+/// failed/ alone, a bad event is set aside alone (`StreamSetAside`), and a file waits while
+/// what it references can still arrive.
 public final class BatchIngestor {
     public struct Pass: Equatable, Sendable {
         public var loaded = 0
@@ -15,27 +16,42 @@ public final class BatchIngestor {
         public var waiting = 0
         public var failed = 0
         public var archived = 0
+        public var setAside = 0
     }
 
     /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
-    public var daysLoaded: Int { ledger.filter { $0.hasPrefix("admissions_") }.count }
+    public var daysLoaded: Int { ledger.keys.filter { $0.hasPrefix("admissions_") }.count }
 
     let layout: LakeLayout
     let connection: PQConnection
     let schemas: WarehouseSchemas
     let topics: KafkaConfig.Topics
+    let calendar: SimCalendar
     let logger: Logger
-    private var ledger = Set<String>()
+    /// SHA-256s loaded under each file name.
+    private(set) var ledger: [String: Set<String>] = [:]
     private var digests: [String: (size: Int, modified: Int, sha256: String)] = [:]
+    private var flags: FlagCover
+    private var reconciledFlags = Set<String>()
+    private var firstPass = true
     public private(set) var total = Pass()
+    /// Said once when the state had to be read from its backup.
+    private var stateNote: String?
 
-    public init(layout: LakeLayout, connection: PQConnection, schemas: WarehouseSchemas, topics: KafkaConfig.Topics, logger: Logger) {
+    public init(
+        layout: LakeLayout, connection: PQConnection, schemas: WarehouseSchemas, topics: KafkaConfig.Topics, calendar: SimCalendar,
+        logger: Logger
+    ) {
         self.layout = layout
         self.connection = connection
         self.schemas = schemas
         self.topics = topics
+        self.calendar = calendar
         self.logger = logger
+        flags = FlagCover(layout: layout)
     }
+
+    var quarantine: Quarantine { Quarantine(layout: layout, service: "batch-ingestor") }
 
     /// Applies the schema (idempotent), seeds departments and units from the configs, reads the ledger.
     public func prepare(schemaSQL: String?, config: HospitalConfig) throws {
@@ -51,7 +67,7 @@ public final class BatchIngestor {
                 [unit.name, unit.care, String(unit.capacity), unit.staffDepartment])
         }
         for row in try connection.execute("SELECT file_name, sha256 FROM ingest.files").rows {
-            ledger.insert((row[0] ?? "") + "\t" + (row[1] ?? ""))
+            ledger[row[0] ?? "", default: []].insert(row[1] ?? "")
         }
     }
 
@@ -59,114 +75,260 @@ public final class BatchIngestor {
     @discardableResult
     public func drainOnce(shouldStop: () -> Bool = { false }) throws -> Pass {
         var pass = Pass()
+        let (state, note) = SchedulerState.recover(from: layout)
+        if let note, note != stateNote {
+            logger.warning("scheduler state unreadable", metadata: [LogKey.reason: "\(note)"])
+            stateNote = note
+        }
         try quarantineStrangers(pass: &pass)
+        try reportMissing(state: state, pass: &pass)
         let candidates = self.candidates()
         for (file, path) in candidates {
             if shouldStop() { break }
-            try handle(file, path: path, pending: candidates, pass: &pass)
+            try handle(file, path: path, state: state, pending: candidates, pass: &pass)
         }
+        if pass.loaded > 0 || firstPass {
+            try retryHeld(state: state, pass: &pass)
+            try StreamSetAside(ingestor: self).retry(state: state, pending: candidates.map(\.file), pass: &pass)
+        }
+        firstPass = false
         total.loaded += pass.loaded
         total.rows += pass.rows
         total.failed += pass.failed
         total.archived += pass.archived
+        total.setAside += pass.setAside
         total.waiting = pass.waiting
         return pass
     }
 
-    /// Batch files the ingestor owns and every landed stream file, in load order.
+    /// Regular batch files the ingestor owns and every regular landed stream file, in load order.
     func candidates() -> [(file: IngestFile, path: String)] {
         (batchCandidates() + streamCandidates()).sorted {
             ($0.file.kind, $0.file.date?.dayNumber ?? 0, $0.file.name) < ($1.file.kind, $1.file.date?.dayNumber ?? 0, $1.file.name)
         }
     }
 
-    /// Batch files the ingestor owns.
     func batchCandidates() -> [(file: IngestFile, path: String)] {
-        var found: [(IngestFile, String)] = []
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? [] {
-            if let file = IngestFile(name: name) { found.append((file, layout.batch + "/" + name)) }
-        }
-        return found
+        entries(layout.batch).compactMap { name in
+            IngestFile(name: name).map { ($0, layout.batch + "/" + name) }
+        }.filter { LakeEntry.kind($0.1) == .regular }
     }
 
-    /// Stream files of the configured topics.
     func streamCandidates() -> [(file: IngestFile, path: String)] {
         var found: [(IngestFile, String)] = []
         for topic in [topics.transport, topics.transfers, topics.summary] {
             let folder = layout.stream + "/" + topic
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            for name in entries(folder) where LakeEntry.kind(folder + "/" + name) == .regular {
                 if let file = IngestFile(name: name, topic: topic, topics: topics) { found.append((file, folder + "/" + name)) }
             }
         }
         return found
     }
 
-    private func handle(_ file: IngestFile, path: String, pending: [(file: IngestFile, path: String)], pass: inout Pass) throws {
+    private func entries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+    }
+
+    private func handle(
+        _ file: IngestFile, path: String, state: SchedulerState?, pending: [(file: IngestFile, path: String)], pass: inout Pass
+    ) throws {
+        guard let bytes = try? LakeEntry.read(path) else { return }  // moved or replaced since it was listed
+        if let date = file.date, !covers(file, date) {
+            return try reject(path, reason: "dated \(date), outside the calendar \(calendar.start)..\(calendar.end)", pass: &pass)
+        }
+        let sha256 = digest(path, bytes)
+        let loaded = ledger[file.name] ?? []
+        if loaded.contains(sha256) {
+            if !file.kind.isStream { try layout.move(batchFile: file.name, to: layout.processed) }
+            return
+        }
+        if !file.kind.isStream, let previous = loaded.sorted().first {
+            return try reject(
+                path,
+                reason: "a file of this name was loaded already (SHA-256 \(previous)); a loaded file is never replaced, "
+                    + "since the warehouse only grows", pass: &pass)
+        }
         if file.kind == .report {
+            guard try matchesFlag(file, path: path, bytes: bytes, rows: nil, state: state, pass: &pass) else { return }
             try layout.move(batchFile: file.name, to: layout.processed)
             pass.archived += 1
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return }
-        let bytes = [UInt8](data)
-        let sha256 = digest(path, bytes)
-        if ledger.contains(file.name + "\t" + sha256) {
-            if !file.kind.isStream { try layout.move(batchFile: file.name, to: layout.processed) }
-            return
+        if file.kind.isStream {
+            return try StreamSetAside(ingestor: self).load(file, path: path, bytes: bytes, sha256: sha256, pending: pending, pass: &pass)
         }
         let tables: [TableRows]
         do {
             tables = try FileTransform.rows(file.kind, bytes: bytes)
         } catch {
-            try quarantine(path, line: error.line, column: error.column, reason: error.reason, pass: &pass)
-            return
+            return try reject(path, line: error.line, column: error.column, reason: error.reason, pass: &pass)
         }
-        let rows = tables.first?.rows.count ?? 0
-        let target = tables.map { schemas.qualified($0.table) }.joined(separator: ",")
+        let rows = tables.last?.rows.count ?? 0
+        guard try matchesFlag(file, path: path, bytes: bytes, rows: rows, state: state, pass: &pass) else { return }
         let loader = FileLoader(connection: connection, schemas: schemas)
-        switch try loader.loadOrReport(tables, file: file.name, sha256: sha256, rows: rows, target: target) {
+        switch try loader.load(tables, kind: file.kind, file: file.name, sha256: sha256, rows: rows) {
         case .loaded:
-            ledger.insert(file.name + "\t" + sha256)
-            if !file.kind.isStream { try layout.move(batchFile: file.name, to: layout.processed) }
-            pass.loaded += 1
-            pass.rows += rows
-            logger.info("file loaded", metadata: [LogKey.file: "\(file.name)", LogKey.fileRows: "\(rows)"])
-        case .missingReference(let line, let column, let value, let table):
-            if DependencyWatch(layout: layout).mayStillArrive(file, tables: tables, pending: pending.map(\.file)) {
+            record(file.name, sha256: sha256, rows: rows, pass: &pass)
+            try layout.move(batchFile: file.name, to: layout.processed)
+        case .missingReferences(let missing):
+            let first = missing[0]
+            let watch = DependencyWatch(layout: layout)
+            if watch.mayStillArrive(file, table: first.table, dates: file.date.map { [$0] } ?? [], pending: pending.map(\.file)) {
                 pass.waiting += 1
                 return
             }
-            let position =
-                tables.first.flatMap { rows in
-                    let source = rows.table.columns.first { $0.name == column }?.source ?? column
-                    return file.kind.columns?.firstIndex(of: source) ?? rows.table.columns.firstIndex { $0.name == column }
-                } ?? 0
-            try quarantine(path, line: line, column: position + 1, reason: "'\(column)' \(value) is not in \(table)", pass: &pass)
+            let holder = watch.quarantinedSupplier(file, table: first.table, dates: file.date.map { [$0] } ?? [])
+            try reject(
+                path, line: first.line, column: Self.position(of: first.column, in: file.kind, tables: tables),
+                reason: "'\(first.column)' \(first.value) is not in \(first.table)" + (holder.map { " (\($0) is in failed/)" } ?? ""),
+                extra: holder.map { [("held_by", $0)] } ?? [], pass: &pass)
+        case .rejected(let sqlState, let constraint, let table, let line, let message):
+            try reject(
+                path, line: line ?? 1, column: 1,
+                reason: "PostgreSQL refused it: [\(sqlState)] \(EscapedText.of(message, limit: 200))"
+                    + (constraint.map { " (constraint \($0))" } ?? ""),
+                extra: [("sqlstate", sqlState)] + (constraint.map { [("constraint", $0)] } ?? [])
+                    + (table.map { [("table", $0)] } ?? []), pass: &pass)
         }
     }
 
-    /// Every batch file has one owner: a name neither the ingestor nor the producer knows is
-    /// no lake file, and waiting for it would be forever.
+    /// Whether a batch file's date (a schedule's month) falls in the run's calendar.
+    private func covers(_ file: IngestFile, _ date: SimDate) -> Bool {
+        guard file.kind == .schedules else { return calendar.contains(date) }
+        return date <= calendar.end && date.adding(days: 31) > calendar.start
+    }
+
+    /// The flag check: true when the file is what its flag lists; otherwise it waits (no
+    /// flag yet) or is quarantined with both figures.
+    private func matchesFlag(
+        _ file: IngestFile, path: String, bytes: [UInt8], rows: Int?, state: SchedulerState?, pass: inout Pass
+    ) throws -> Bool {
+        switch flags.verdict(for: file.name, kind: file.kind, state: state) {
+        case .notYet:
+            pass.waiting += 1
+            return false
+        case .never(let why):
+            try reject(path, reason: "no flag lists this file: \(why)", pass: &pass)
+            return false
+        case .listed(let listed):
+            let sha256 = digest(path, bytes)
+            guard listed.sha256 != sha256 else { return true }
+            let have = rows.map { "\($0) rows, " } ?? ""
+            let flag = FlagCover.flag(for: file.name, kind: file.kind)?.flag ?? "its flag"
+            try reject(
+                path,
+                reason: "differs from its flag: the file has \(have)\(bytes.count) bytes, SHA-256 \(sha256); \(flag) lists "
+                    + "\(listed.rows) rows, SHA-256 \(listed.sha256)", pass: &pass)
+            return false
+        }
+    }
+
+    /// A file's column number (1-based) of a warehouse column, for reports.
+    static func position(of column: String, in kind: IngestFile.Kind, tables: [TableRows]) -> Int {
+        for rows in tables {
+            guard let index = rows.table.columns.firstIndex(where: { $0.name == column }) else { continue }
+            let source = rows.table.columns[index].source ?? column
+            return (kind.columns?.firstIndex(of: source) ?? index) + 1
+        }
+        return 1
+    }
+
+    func record(_ name: String, sha256: String, rows: Int, pass: inout Pass) {
+        ledger[name, default: []].insert(sha256)
+        pass.loaded += 1
+        pass.rows += rows
+        logger.info("file loaded", metadata: [LogKey.file: "\(EscapedText.of(name, limit: 200))", LogKey.fileRows: "\(rows)"])
+    }
+
+    /// Every entry of batch/ (and of stream/'s topic folders) has one owner and one shape: a
+    /// name nobody owns, or an entry that is not a regular file, would wait forever. It is
+    /// moved to failed/ by name, never opened.
     private func quarantineStrangers(pass: inout Pass) throws {
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []).sorted()
-        where IngestFile(name: name) == nil && OutboxFile(name: name) == nil && !name.hasSuffix(".tmp") {
-            try quarantine(layout.batch + "/" + name, line: 1, column: 1, reason: "not a lake file name", pass: &pass)
+        for name in entries(layout.batch) {
+            let path = layout.batch + "/" + name
+            let kind = LakeEntry.kind(path)
+            let known = IngestFile(name: name) != nil || OutboxFile(name: name) != nil
+            if kind == .missing || (known && kind == .regular) { continue }
+            try reject(path, reason: kind == .regular ? "not a lake file name" : "\(kind.noun), not a regular file", pass: &pass)
+        }
+        for topic in [topics.transport, topics.transfers, topics.summary] {
+            let folder = layout.stream + "/" + topic
+            for name in entries(folder) {
+                let path = folder + "/" + name
+                let kind = LakeEntry.kind(path)
+                let known = IngestFile(name: name, topic: topic, topics: topics) != nil
+                if kind == .missing || (known && kind == .regular) { continue }
+                try reject(path, reason: kind == .regular ? "not a stream file name" : "\(kind.noun), not a regular file", pass: &pass)
+            }
         }
     }
 
-    private func quarantine(_ path: String, line: Int, column: Int, reason: String, pass: inout Pass) throws {
+    /// Files a flag lists that are nowhere (not in batch/, processed/ or failed/, never
+    /// loaded): deleted before they were loaded. Each is reported once in failed/.
+    private func reportMissing(state: SchedulerState?, pass: inout Pass) throws {
+        for flag in flags.flags() where !reconciledFlags.contains(flag) {
+            guard let outputs = flags.outputs(of: flag) else { continue }
+            var settled = true
+            for path in outputs.keys.sorted() where path.hasPrefix("batch/") {
+                let name = String(path.dropFirst("batch/".count))
+                guard IngestFile(name: name) != nil, ledger[name] == nil else { continue }
+                let places =
+                    [layout.batch, layout.processed, layout.failed].map { $0 + "/" + name } + [layout.failed + "/" + name + ".error.json"]
+                if places.contains(where: { LakeEntry.kind($0) != .missing }) {
+                    settled = settled && LakeEntry.kind(layout.batch + "/" + name) == .missing
+                    continue
+                }
+                try quarantine.report(
+                    name: name, file: path, reason: "listed by \(flag) but missing: deleted from batch/ before it was loaded",
+                    extra: [("flag", flag)])
+                logger.error("file missing", metadata: [LogKey.file: "\(EscapedText.of(path, limit: 200))"])
+                pass.failed += 1
+            }
+            if settled { reconciledFlags.insert(flag) }
+        }
+    }
+
+    /// Batch files quarantined only because a file they reference was: once that file is
+    /// loaded (re-sent and accepted), they go back to batch/ for another try.
+    private func retryHeld(state: SchedulerState?, pass: inout Pass) throws {
+        for name in entries(layout.failed) where name.hasSuffix(".error.json") {
+            let reportPath = layout.failed + "/" + name
+            guard let bytes = try? LakeEntry.read(reportPath),
+                let report = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
+                let holder = report["held_by"] as? String, ledger[holder] != nil, let file = report["file"] as? String,
+                file.hasPrefix("batch/")
+            else { continue }
+            let failedName = String(name.dropLast(".error.json".count))
+            let original = String(file.dropFirst("batch/".count))
+            guard LakeEntry.kind(layout.batch + "/" + original) == .missing,
+                rename(layout.failed + "/" + failedName, layout.batch + "/" + original) == 0
+            else { continue }
+            unlink(reportPath)
+            LakeFolders.sync(layout.batch)
+            LakeFolders.sync(layout.failed)
+            logger.info(
+                "file retried", metadata: [LogKey.file: "\(EscapedText.of(original, limit: 200))", LogKey.reason: "\(holder) loaded"])
+        }
+    }
+
+    func reject(
+        _ path: String, line: Int = 1, column: Int = 1, reason: String, extra: [(String, String)] = [], pass: inout Pass
+    ) throws {
         logger.error(
             "file quarantined",
-            metadata: [LogKey.file: "\(layout.relative(path))", LogKey.reason: "line \(line), column \(column): \(reason)"])
-        try Quarantine(layout: layout).move(path, line: line, column: column, reason: reason)
+            metadata: [
+                LogKey.file: "\(EscapedText.of(layout.relative(path), limit: 200))",
+                LogKey.reason: "line \(line), column \(column): \(reason)",
+            ])
+        try quarantine.move(path, line: line, column: column, reason: reason, extra: extra)
         pass.failed += 1
     }
 
     /// SHA-256 of a file, remembered by size and modification time: stream files stay in
     /// place and are looked at on every pass.
-    private func digest(_ path: String, _ bytes: [UInt8]) -> String {
+    func digest(_ path: String, _ bytes: [UInt8]) -> String {
         var info = stat()
-        let modified = stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
+        let modified = lstat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
         if let known = digests[path], known.size == bytes.count, known.modified == modified { return known.sha256 }
         let sha256 = SHA256.hash(data: bytes).hexString
         digests[path] = (bytes.count, modified, sha256)

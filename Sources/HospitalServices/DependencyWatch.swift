@@ -1,11 +1,13 @@
 import HospitalCore
 
 /// Decides whether a file's missing references can still arrive (so it waits) or never will
-/// (so it is bad): a supplier file still in batch/, or a step that has not run yet.
+/// (so what holds them is refused): a supplier file still in batch/, or a step that has not
+/// run yet. Departments and care units are seeded at start, so a missing one never arrives.
 struct DependencyWatch {
     let layout: LakeLayout
 
-    func mayStillArrive(_ file: IngestFile, tables: [TableRows], pending: [IngestFile]) -> Bool {
+    func mayStillArrive(_ file: IngestFile, table: String, dates: [SimDate], pending: [IngestFile]) -> Bool {
+        if table == "departments" || table == "care_units" { return false }
         let suppliers = file.kind.suppliers
         if pending.contains(where: { suppliers.contains($0.kind) }) { return true }
         if suppliers.contains(.staff) || suppliers.contains(.staffActive) {
@@ -13,18 +15,33 @@ struct DependencyWatch {
                 return true
             }
         }
-        for date in simDates(file, tables: tables) {
+        for date in dates {
             if suppliers.contains(.visitors), !LakeFolders.exists(layout.path(LakeFlag.visitors(date))) { return true }
             if suppliers.contains(.admissions), !LakeFolders.exists(layout.path(LakeFlag.admissions(date))) { return true }
         }
         return false
     }
 
-    /// The days a file covers: from its name, or from its events' `sim_date`.
-    private func simDates(_ file: IngestFile, tables: [TableRows]) -> [SimDate] {
-        if let date = file.date { return [date] }
-        guard let rows = tables.first, let column = rows.table.columns.firstIndex(where: { $0.name == "sim_date" }) else { return [] }
-        let texts = Set(rows.rows.compactMap { $0[column] })
+    /// The supplier file in failed/ that would have held the missing row, if there is one:
+    /// what a held file waits for before it is tried again.
+    func quarantinedSupplier(_ file: IngestFile, table: String, dates: [SimDate]) -> String? {
+        var names: [String] = []
+        switch table {
+        case "staff": names = [LakeName.staff]
+        case "visits", "patients", "medical_conditions": names = dates.map(LakeName.visitors)
+        case "admissions": names = dates.map(LakeName.admissions)
+        default: return nil
+        }
+        return names.first { LakeEntry.kind(layout.failed + "/" + $0) == .regular }
+    }
+
+    /// The days named by rows' `sim_date`, for events that carry no date in their file name.
+    static func simDates(_ rows: TableRows, lines: Set<Int>) -> [SimDate] {
+        guard let column = rows.table.columns.firstIndex(where: { $0.name == "sim_date" }) else { return [] }
+        var texts = Set<String>()
+        for (row, line) in zip(rows.rows, rows.lines) where lines.contains(line) {
+            if let text = row[column] { texts.insert(text) }
+        }
         return texts.sorted().compactMap { SimDate(iso: $0) }
     }
 }

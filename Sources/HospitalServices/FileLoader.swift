@@ -2,60 +2,148 @@ import HospitalCore
 import HospitalWarehouse
 
 /// Loads one validated file in one transaction: each table is staged with COPY, its
-/// references checked, then inserted with ON CONFLICT DO NOTHING (dimensions first); the
-/// ledger row commits with the data, so a file is loaded exactly once or not at all.
+/// references checked, then inserted (dimensions first); the ledger row commits with the
+/// data, so a file is loaded exactly once or not at all. Whatever PostgreSQL still refuses
+/// rolls the file back alone and is reported with the lake line it came from.
 struct FileLoader {
+    /// A reference whose row is not in the warehouse: the line holding it, its column and value.
+    struct Missing: Equatable {
+        let line: Int
+        let column: String
+        let value: String
+        let table: String
+    }
+
     enum Outcome: Equatable {
         case loaded(rows: Int)
-        /// A reference is not in the warehouse yet: the first line holding one, its column and value.
-        case missingReference(line: Int, column: String, value: String, table: String)
+        /// References not in the warehouse yet, by line: nothing was loaded.
+        case missingReferences([Missing])
+        /// PostgreSQL refused a row: nothing was loaded.
+        case rejected(sqlState: String, constraint: String?, table: String?, line: Int?, message: String)
     }
 
     let connection: PQConnection
     let schemas: WarehouseSchemas
 
-    func load(_ tables: [TableRows], file: String, sha256: String, rows: Int, target: String) throws -> Outcome {
-        try connection.transaction { connection in
-            for (index, rows) in tables.enumerated() {
-                let stage = "stage_\(index)"
-                let table = rows.table
-                let declared = table.columns.map { "\(try! SQLIdentifier.quote($0.name)) \($0.type.sqlType)" }
-                try connection.execute("CREATE TEMP TABLE \(stage) (_line integer, \(declared.joined(separator: ", "))) ON COMMIT DROP")
-                _ = try connection.copyIn("COPY \(stage) FROM STDIN", chunks: [CopyText.encode(rows)])
-                for reference in table.references {
-                    let column = try! SQLIdentifier.quote(reference.column)
-                    let missing = try connection.execute(
-                        "SELECT s._line, s.\(column)::text FROM \(stage) s WHERE s.\(column) IS NOT NULL AND NOT EXISTS "
-                            + "(SELECT 1 FROM \(schemas.qualified(reference.schema, reference.table)) t "
-                            + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column)) ORDER BY s._line LIMIT 1")
-                    if let row = missing.rows.first {
-                        throw Missing(
-                            outcome: .missingReference(
-                                line: Int(row[0] ?? "") ?? 0, column: reference.column, value: row[1] ?? "", table: reference.table))
-                    }
+    /// `omitting` lines are left out (events set aside); `allMissing` lists every missing
+    /// reference rather than the first (a stream chunk sets each such event aside).
+    func load(
+        _ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int, omitting: Set<Int> = [],
+        allMissing: Bool = false
+    ) throws -> Outcome {
+        let tables = omitting.isEmpty ? tables : tables.map { $0.omitting(omitting) }
+        do {
+            return try connection.transaction { connection in
+                for (index, rows) in tables.enumerated() {
+                    let stage = try self.stage(rows, index: index, on: connection)
+                    let missing = try self.missing(rows.table, stage: stage, all: allMissing, on: connection)
+                    if !missing.isEmpty { throw Unloadable(outcome: .missingReferences(missing)) }
+                    try insert(rows.table, from: stage, kind: kind, on: connection)
                 }
-                let names = table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
                 try connection.execute(
-                    "INSERT INTO \(schemas.qualified(table)) (\(names)) SELECT \(names) FROM \(stage) ORDER BY _line ON CONFLICT DO NOTHING"
-                )
+                    "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    [file, sha256, String(rows), tables.map { schemas.qualified($0.table) }.joined(separator: ",")])
+                return .loaded(rows: rows)
             }
-            try connection.execute(
-                "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                [file, sha256, String(rows), target])
-            return .loaded(rows: rows)
+        } catch let unloadable as Unloadable {
+            return unloadable.outcome
+        } catch let error as PostgresError where error.isDataRejection {
+            return .rejected(
+                sqlState: error.sqlState ?? "", constraint: error.constraint, table: error.table,
+                line: try locate(tables, kind: kind), message: error.message)
         }
     }
 
-    /// Thrown inside the transaction so it rolls back, caught by `loadOrReport`.
-    struct Missing: Error {
+    /// Thrown inside the transaction so it rolls back, caught by `load`.
+    private struct Unloadable: Error {
         let outcome: Outcome
     }
 
-    func loadOrReport(_ tables: [TableRows], file: String, sha256: String, rows: Int, target: String) throws -> Outcome {
-        do {
-            return try load(tables, file: file, sha256: sha256, rows: rows, target: target)
-        } catch let missing as Missing {
-            return missing.outcome
+    private func stage(_ rows: TableRows, index: Int, on connection: PQConnection) throws -> String {
+        let stage = "stage_\(index)"
+        let declared = rows.table.columns.map { "\(try! SQLIdentifier.quote($0.name)) \($0.type.sqlType)" }
+        try connection.execute("CREATE TEMP TABLE \(stage) (_line integer, \(declared.joined(separator: ", "))) ON COMMIT DROP")
+        _ = try connection.copyIn("COPY \(stage) FROM STDIN", chunks: [CopyText.encode(rows)])
+        return stage
+    }
+
+    private func missing(_ table: WarehouseTable, stage: String, all: Bool, on connection: PQConnection) throws -> [Missing] {
+        var found: [Missing] = []
+        for reference in table.references {
+            let column = try! SQLIdentifier.quote(reference.column)
+            let result = try connection.execute(
+                "SELECT s._line, s.\(column)::text FROM \(stage) s WHERE s.\(column) IS NOT NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM \(schemas.qualified(reference.schema, reference.table)) t "
+                    + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column)) ORDER BY s._line"
+                    + (all ? "" : " LIMIT 1"))
+            found += result.rows.map {
+                Missing(line: Int($0[0] ?? "") ?? 0, column: reference.column, value: $0[1] ?? "", table: reference.table)
+            }
+            if !all, !found.isEmpty { break }
         }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Rows a file owns are inserted plainly: one that collides with a row of another file is
+    /// refused, not dropped. Shared dimensions and events (delivered at least once) may be
+    /// there already and are skipped.
+    private func insert(
+        _ table: WarehouseTable, from stage: String, kind: IngestFile.Kind, lines: ClosedRange<Int>? = nil,
+        on connection: PQConnection
+    ) throws {
+        let names = table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
+        let range = lines.map { " WHERE _line BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+        let conflict = kind.mayFindLoaded(table) ? " ON CONFLICT DO NOTHING" : ""
+        try connection.execute(
+            "INSERT INTO \(schemas.qualified(table)) (\(names)) SELECT \(names) FROM \(stage)\(range) ORDER BY _line\(conflict)")
+    }
+
+    /// The line of the first row PostgreSQL refuses, found by halving the rows under
+    /// savepoints in a transaction that is always rolled back; nil when the refusal does not
+    /// come again (then it was not one row's fault).
+    private func locate(_ tables: [TableRows], kind: IngestFile.Kind) throws -> Int? {
+        struct Found: Error { let line: Int }
+        do {
+            try connection.transaction { connection in
+                for (index, rows) in tables.enumerated() where !rows.lines.isEmpty {
+                    let stage = try self.stage(rows, index: index, on: connection)
+                    func inserts(_ lines: ClosedRange<Int>) throws -> Bool {
+                        try connection.execute("SAVEPOINT probe")
+                        do {
+                            try insert(rows.table, from: stage, kind: kind, lines: lines, on: connection)
+                            try connection.execute("RELEASE SAVEPOINT probe")
+                            return true
+                        } catch let error as PostgresError where error.isDataRejection {
+                            try connection.execute("ROLLBACK TO SAVEPOINT probe")
+                            return false
+                        }
+                    }
+                    var low = rows.lines.min()!
+                    var high = rows.lines.max()!
+                    if try inserts(low...high) { continue }
+                    while low < high {
+                        let middle = low + (high - low) / 2
+                        if try inserts(low...middle) { low = middle + 1 } else { high = middle }
+                    }
+                    throw Found(line: low)
+                }
+                throw Found(line: 0)
+            }
+        } catch let found as Found {
+            return found.line > 0 ? found.line : nil
+        }
+        return nil
+    }
+}
+
+extension TableRows {
+    /// The rows whose lines are not in `lines`.
+    func omitting(_ lines: Set<Int>) -> TableRows {
+        var kept = TableRows(table: table)
+        for (row, line) in zip(rows, self.lines) where !lines.contains(line) {
+            kept.rows.append(row)
+            kept.lines.append(line)
+        }
+        return kept
     }
 }

@@ -67,7 +67,7 @@ final class OutboxReader: Sendable {
             return true
         } catch {
             logger.error("outbox file quarantined", metadata: [LogKey.file: "\(file.name)", LogKey.reason: "\(error)"])
-            try Quarantine(layout: layout).move(path, line: error.line, column: error.column, reason: error.reason)
+            try Quarantine(layout: layout, service: "producer").move(path, line: error.line, column: error.column, reason: error.reason)
             return false
         }
     }

@@ -30,7 +30,7 @@ extension StreamLander {
             LogKey.expectedOffset: "\(missing.lowerBound)", LogKey.offset: "\(missing.upperBound)",
         ]
         logger.error("offsets missing from the partition: deleted by the broker before they were landed", metadata: metadata)
-        try Quarantine(layout: layout).report(
+        try Quarantine(layout: layout, service: "stream-processor").report(
             name: Self.chunkStem(partition, start: missing.lowerBound) + ".gap", file: "stream/" + partition.topic,
             reason: "offsets \(missing.lowerBound)..<\(missing.upperBound) were deleted by the broker before they were landed",
             extra: [

@@ -233,7 +233,7 @@ public final class StreamLander {
         logger.error(
             "event is not a JSON object; quarantined",
             metadata: [LogKey.topic: "\(message.topic)", LogKey.partition: "\(message.partition)", LogKey.offset: "\(message.offset)"])
-        try Quarantine(layout: layout).store(
+        try Quarantine(layout: layout, service: "stream-processor").store(
             message.value, name: name, reason: "event is not a JSON object",
             extra: [("topic", message.topic), ("partition", "\(message.partition)"), ("offset", "\(message.offset)")])
     }

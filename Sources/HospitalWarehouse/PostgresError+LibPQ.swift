@@ -16,6 +16,9 @@ extension PostgresError {
             sqlState: field(CLibPQ_DIAG_SQLSTATE), severity: field(CLibPQ_DIAG_SEVERITY),
             detail: field(CLibPQ_DIAG_MESSAGE_DETAIL), hint: field(CLibPQ_DIAG_MESSAGE_HINT),
             context: field(CLibPQ_DIAG_CONTEXT))
+        table = field(CLibPQ_DIAG_TABLE_NAME)
+        column = field(CLibPQ_DIAG_COLUMN_NAME)
+        constraint = field(CLibPQ_DIAG_CONSTRAINT_NAME)
     }
 
     /// Builds an error from `PQerrorMessage` text.

@@ -33,6 +33,10 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     /// What we were doing, e.g. `connect`, `execute`, `COPY`: the server's message
     /// alone often does not say which call failed.
     public var operation: String
+    /// The table, column and constraint an integrity or data error names, when it names them.
+    public var table: String?
+    public var column: String?
+    public var constraint: String?
 
     public init(
         kind: Kind, operation: String, message: String, sqlState: String? = nil,
@@ -62,6 +66,14 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         guard kind == .connection else { return false }
         guard let sqlState else { return true }
         return !isAuthenticationFailure && sqlState != "3D000"
+    }
+
+    /// A verdict on the data rather than on the statement or the session: a data exception
+    /// (class 22), an integrity violation (23) or a value over a limit (54). Loading the same
+    /// rows again would fail the same way, so the file is bad, not the warehouse.
+    public var isDataRejection: Bool {
+        guard kind == .server, let sqlState else { return false }
+        return sqlState.hasPrefix("22") || sqlState.hasPrefix("23") || sqlState.hasPrefix("54")
     }
 
     public var description: String {

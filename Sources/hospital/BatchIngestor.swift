@@ -31,7 +31,8 @@ extension Hospital {
             let (settings, schemas) = try service.database()
             let connection = try await service.connect(settings, logger: logger)
             let ingestor = HospitalServices.BatchIngestor(
-                layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics, logger: logger)
+                layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics,
+                calendar: service.settings.profile.calendar, logger: logger)
             try ingestor.prepare(schemaSQL: try schemaScript(service), config: service.config)
             let health = HealthReporter(service: "batch-ingestor", layout: layout, logger: logger)
             defer { health.finish() }

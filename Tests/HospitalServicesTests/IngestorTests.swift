@@ -61,6 +61,8 @@ struct IngestorTests {
         for flag in flags {
             try FileManager.default.moveItem(atPath: layout.path(flag), toPath: held + "/" + flag.split(separator: "/").last!)
         }
+        // The scheduler has not finished those steps either.
+        try FileManager.default.moveItem(atPath: layout.state, toPath: held + "/state")
         let (ingestor, connection) = try await F.ingestor(layout, try await F.database())
         let first = try ingestor.drainOnce()
         #expect(first.waiting > 0)
@@ -68,6 +70,7 @@ struct IngestorTests {
         #expect(try F.count(connection, "hospital_operations.schedules") == 0)
         #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeName.admissions(date)))
         for name in late { try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.batch + "/" + name) }
+        try FileManager.default.moveItem(atPath: held + "/state", toPath: layout.state)
         for flag in flags {
             try FileManager.default.moveItem(atPath: held + "/" + flag.split(separator: "/").last!, toPath: layout.path(flag))
         }
@@ -76,5 +79,48 @@ struct IngestorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
         #expect(try F.count(connection, "hospital_operations.schedules") == F.csvRows(layout, prefix: "schedules_").count)
         #expect(try F.count(connection, "hospital_admissions.admissions") == F.csvRows(layout, prefix: "admissions_").count)
+    }
+}
+
+/// Whatever PostgreSQL refuses of a file that passed validation rolls that file back alone:
+/// it goes to failed/ with the SQLSTATE, the constraint and the line, and the ingestor goes on.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct IngestorRejectionTests {
+    typealias F = WarehouseFixture
+
+    @Test func aRowTheDatabaseRefusesQuarantinesItsFileWithSQLStateConstraintAndLine() async throws {
+        let layout = try F.lake(days: 3)
+        let first = LakeName.admissions(Profile.golden.calendar.start)
+        let third = LakeName.admissions(Profile.golden.calendar.start.adding(days: 2))
+        // The scheduler "wrote" an admission of day 3 under an id day 1 already used: valid in
+        // itself, refused by the primary key across files (it used to be dropped silently).
+        let taken = try F.csvRows(layout, prefix: first)[0][0]
+        let path = layout.batch + "/" + third
+        let lines = try BadInputCase.lines(path)
+        var fields = String(decoding: lines[2], as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[0] = taken
+        try BadInputCase.write(Array(lines[..<2]) + [Array(fields.joined(separator: ",").utf8)] + Array(lines[3...]), to: path)
+        try BadInputCase.matchFlag(third, layout: layout)
+        let (ingestor, connection) = try await F.ingestor(layout, try await F.database())
+        var quiet = 0
+        while quiet < 2 { quiet = try ingestor.drainOnce().loaded == 0 ? quiet + 1 : 0 }
+
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: layout.failed + "/" + third + ".error.json")))
+                as? [String: Any])
+        #expect(report["sqlstate"] as? String == "23505", "\(report)")
+        #expect(report["constraint"] as? String == "admissions_pkey", "\(report)")
+        #expect(report["line"] as? Int == 3, "\(report)")
+        #expect((report["reason"] as? String)?.contains("PostgreSQL refused it") == true)
+        #expect(!(report["reason"] as? String ?? "").contains(fields[3]), "the report does not echo the row")
+        // Nothing of the file is in; every other file of the lake is.
+        #expect(try F.count(connection, "ingest.files WHERE file_name = '\(third)'") == 0)
+        let loadedDays = [first, LakeName.admissions(Profile.golden.calendar.start.adding(days: 1))]
+        #expect(
+            try F.count(connection, "hospital_admissions.admissions")
+                == loadedDays.map { try! F.csvRows(layout, prefix: $0).count }.reduce(0, +))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: layout.failed).sorted().filter { !$0.hasPrefix("hospital.transfers") }
+                == [third, third + ".error.json"])
     }
 }

@@ -59,7 +59,9 @@ enum WarehouseFixture {
     static func ingestor(_ layout: LakeLayout, _ settings: ConnectionSettings) async throws -> (BatchIngestor, PQConnection) {
         let connection = try await PQConnection.connect(settings, retry: .once, logger: logger)
         let schemas = try WarehouseSchemas(config.database.schemas, file: "database_config.json")
-        let ingestor = BatchIngestor(layout: layout, connection: connection, schemas: schemas, topics: config.kafka.topics, logger: logger)
+        let ingestor = BatchIngestor(
+            layout: layout, connection: connection, schemas: schemas, topics: config.kafka.topics, calendar: Profile.golden.calendar,
+            logger: logger)
         try ingestor.prepare(schemaSQL: try String(contentsOfFile: repository + "/db/db_schema.sql", encoding: .utf8), config: config)
         return (ingestor, connection)
     }
