@@ -11,6 +11,11 @@ public struct LakeSnapshot: Sendable {
     public var batch: [String] = []
     public var processed: [String] = []
     public var failed: [String] = []
+    /// The failed/ reports by the service that wrote them (files, and events set aside).
+    public var failedBy: [String: Int] = [:]
+    public var setAsideEvents = 0
+    /// Said when the state had to be read from its `.bak`, or could not be read at all.
+    public var stateNote: String?
     /// Events landed in stream/, by the `sim_date` of each event.
     public var landedEvents: [SimDate: Int] = [:]
     /// Outbox rows the flags record, by the date in the outbox file's name (one per summary).
@@ -21,23 +26,42 @@ public struct LakeSnapshot: Sendable {
 
     public static func read(_ layout: LakeLayout) -> LakeSnapshot {
         var snapshot = LakeSnapshot()
-        snapshot.state = try? SchedulerState.load(from: layout)
+        (snapshot.state, snapshot.stateNote) = SchedulerState.recover(from: layout)
         snapshot.setupFlags = names(layout.setupFlags)
         snapshot.dailyFlags = names(layout.dailyFlags)
         snapshot.batch = names(layout.batch)
         snapshot.processed = names(layout.processed)
         snapshot.failed = names(layout.failed)
         for flag in snapshot.dailyFlags where !flag.hasPrefix("visitors_") {
-            guard let data = FileManager.default.contents(atPath: layout.dailyFlags + "/" + flag) else { continue }
-            for (file, rows) in outputs(data) {
+            let path = layout.dailyFlags + "/" + flag
+            guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
+            for (file, rows) in outputs(Data(bytes)) {
                 guard let outbox = OutboxFile(name: String(file.split(separator: "/").last ?? "")) else { continue }
                 snapshot.outboxRows[outbox.date, default: 0] += rows
             }
         }
         for topic in names(layout.stream) {
             for name in names(layout.stream + "/" + topic) where name.hasSuffix(".json") {
-                guard let data = FileManager.default.contents(atPath: layout.stream + "/" + topic + "/" + name) else { continue }
-                countSimDates(data, into: &snapshot.landedEvents)
+                let path = layout.stream + "/" + topic + "/" + name
+                guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
+                countSimDates(Data(bytes), into: &snapshot.landedEvents)
+            }
+        }
+        for name in snapshot.failed where name.hasSuffix(".error.json") {
+            let path = layout.failed + "/" + name
+            guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path),
+                let report = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+            else { continue }
+            snapshot.failedBy[report["service"] as? String ?? "unknown", default: 0] += 1
+            let setAside = (report["set_aside"] as? String).flatMap { Int($0) }
+            snapshot.setAsideEvents += setAside ?? 0
+            // A chunk the ingestor quarantined was landed all the same: its events count as landed.
+            let quarantined = String(name.dropLast(".error.json".count))
+            if setAside == nil, (report["file"] as? String)?.hasPrefix("stream/") == true,
+                LakeEntry.kind(layout.failed + "/" + quarantined) == .regular,
+                let chunk = try? LakeEntry.read(layout.failed + "/" + quarantined)
+            {
+                countSimDates(Data(chunk), into: &snapshot.landedEvents)
             }
         }
         for service in HealthReporter.services {

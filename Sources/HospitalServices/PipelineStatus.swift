@@ -20,7 +20,11 @@ public struct PipelineStatus: Equatable, Sendable {
     public let loaded: Int?
     public let waitingInBatch: Int
     public let failedFiles: Int
+    /// Who set what aside: "batch-ingestor 2, producer 1".
+    public let failedBy: String
+    public let setAsideEvents: Int
     public let state: SchedulerState?
+    public let stateNote: String?
     public let etaSeconds: Int?
     public let services: [String]
 
@@ -44,7 +48,10 @@ public struct PipelineStatus: Equatable, Sendable {
         loaded = snapshot.health["batch-ingestor"]?.counts["days_loaded"]
         waitingInBatch = snapshot.batch.count
         failedFiles = snapshot.failed.filter { !$0.hasSuffix(".error.json") }.count
+        failedBy = snapshot.failedBy.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        setAsideEvents = snapshot.setAsideEvents
         state = snapshot.state
+        stateNote = snapshot.stateNote
         etaSeconds = snapshot.health["scheduler"].flatMap { Self.eta($0, total: calendar.dayCount) }
         services = HealthReporter.services.compactMap { service in
             snapshot.health[service].map { record in
@@ -62,8 +69,13 @@ public struct PipelineStatus: Equatable, Sendable {
 
     public var lines: [String] {
         let stateText = state.map { "\($0.currentDate) \($0.status.rawValue) (\($0.daysCompleted) of \($0.daysTotal) days done)" }
-        var lines = [
-            "state      " + (stateText ?? "none (the scheduler has not started)"),
+        let noState = stateNote == nil ? "none (the scheduler has not started)" : "unreadable"
+        let stateLine: String = "state      " + (stateText ?? noState) + (stateNote.map { " — " + $0 } ?? "")
+        var failedLine = "failed     \(failedFiles) files"
+        if !failedBy.isEmpty { failedLine += " (reports by \(failedBy))" }
+        if setAsideEvents > 0 { failedLine += ", \(setAsideEvents) events set aside" }
+        var lines: [String] = [
+            stateLine,
             "setup      \(setupDone) of \(setupTotal) steps",
             "generated  \(generated) of \(calendarDays) days",
             "published  \(published) of \(calendarDays) days",
@@ -71,7 +83,7 @@ public struct PipelineStatus: Equatable, Sendable {
             "loaded     " + (loaded.map { "\($0) of \(calendarDays) days" } ?? "unknown (no batch-ingestor health file)"),
             "lag        publishing \(generated - published) days, landing \(published - landed) days behind generation",
             "batch      \(waitingInBatch) files waiting",
-            "failed     \(failedFiles) files",
+            failedLine,
         ]
         if let etaSeconds { lines.append("eta        \(etaSeconds)s") }
         lines += services.map { "service    " + $0 }

@@ -2,9 +2,10 @@ import Foundation
 import HospitalCore
 import HospitalWarehouse
 
-/// The end-to-end checks of DESIGN §8, one verdict each: flags, state, the lake against the
-/// profile's golden manifest, every outbox event landed and loaded exactly once, warehouse
-/// counts equal to lake counts, nothing failed, nothing left behind.
+/// The end-to-end checks, one verdict each: flags, state, the lake against the profile's
+/// golden manifest, every outbox event landed and loaded exactly once, warehouse counts
+/// equal to lake counts, nothing failed, nothing left behind. Odd entries (links, FIFOs,
+/// unreadable files) are named in a verdict, never followed and never a crash.
 public struct PipelineVerifier {
     public struct Check: Sendable {
         public let name: String
@@ -34,35 +35,73 @@ public struct PipelineVerifier {
         let missing = flags.filter { !LakeFolders.exists(layout.path($0)) }
         checks.append(
             Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
-        let state = try SchedulerState.load(from: layout)
+        let unreadable = (LakeFlag.Setup.allCases.map { LakeFlag.setup($0) } + flags).filter { flag in
+            LakeEntry.kind(layout.path(flag)) != .missing && !Self.isManifest(layout.path(flag))
+        }
+        checks.append(
+            Check(
+                name: "every flag is a readable manifest", passed: unreadable.isEmpty,
+                detail: unreadable.prefix(3).joined(separator: ", ")))
+        let odd = [layout.batch, layout.processed, layout.failed].flatMap { folder in
+            Self.names(folder).filter { LakeEntry.kind(folder + "/" + $0) != .regular }.map { layout.relative(folder + "/" + $0) }
+        }
+        checks.append(
+            Check(
+                name: "every lake entry is a regular file", passed: odd.isEmpty,
+                detail: odd.prefix(3).map { EscapedText.of($0) }.joined(separator: ", ")))
+        let (state, note) = SchedulerState.recover(from: layout)
         checks.append(
             Check(
                 name: "state \(calendar.end) complete", passed: state?.currentDate == calendar.end && state?.status == .complete,
-                detail: state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state"))
+                detail: (state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state") + (note.map { "; " + $0 } ?? "")))
         checks.append(
             Check(
                 name: "lake equals the golden manifest", passed: goldenProblems.isEmpty,
                 detail: goldenProblems.prefix(3).joined(separator: "; ")))
-        let failed = (try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []
-        checks.append(Check(name: "no file in failed/", passed: failed.isEmpty, detail: failed.prefix(3).joined(separator: ", ")))
-        let left = ((try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []).sorted()
+        let failed = Self.names(layout.failed)
+        checks.append(
+            Check(
+                name: "no file in failed/", passed: failed.isEmpty,
+                detail: failed.prefix(3).map { EscapedText.of($0) }.joined(separator: ", ")))
+        let left = Self.names(layout.batch)
         checks.append(
             Check(
                 name: "nothing left in batch/", passed: left.isEmpty,
-                detail: "\(left.count) files" + (left.first.map { ", first \($0)" } ?? "")))
+                detail: "\(left.count) files" + (left.first.map { ", first \(EscapedText.of($0))" } ?? "")))
         return checks
+    }
+
+    static func names(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+    }
+
+    /// The bytes of a regular file; nil for anything else (never followed through a link).
+    static func contents(_ path: String) -> [UInt8]? {
+        LakeEntry.kind(path) == .regular ? try? LakeEntry.read(path) : nil
+    }
+
+    static func isManifest(_ path: String) -> Bool {
+        guard let bytes = contents(path), let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+        else { return false }
+        return object["step"] is String && object["outputs"] is [[String: Any]]
     }
 
     /// Outbox events (from the outbox files, wherever they are) against the landed stream lines.
     public func streamCheck() throws -> (Check, expected: [OutboxFile.Kind: Int]) {
         var expected: [String: [UInt8]] = [:]
         var perKind: [OutboxFile.Kind: Int] = [:]
+        var unreadable: [String] = []
         for folder in [layout.batch, layout.processed] {
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
-                guard let file = OutboxFile(name: name), let data = FileManager.default.contents(atPath: folder + "/" + name) else {
+            for name in Self.names(folder) {
+                guard let file = OutboxFile(name: name), let bytes = Self.contents(folder + "/" + name) else { continue }
+                let events: OutboxEvents
+                do {
+                    events = try EventEncoder.events(file, bytes: bytes)
+                } catch {
+                    unreadable.append("\(layout.relative(folder + "/" + name)) \(error)")
                     continue
                 }
-                for event in try EventEncoder.events(file, bytes: [UInt8](data)) {
+                for event in events {
                     expected[event.id.description] = event.value
                     perKind[file.kind, default: 0] += 1
                 }
@@ -71,7 +110,7 @@ public struct PipelineVerifier {
         var seen: [String: Int] = [:]
         var wrong = 0
         for path in (try? FileManager.default.subpathsOfDirectory(atPath: layout.stream)) ?? [] where path.hasSuffix(".json") {
-            let bytes = [UInt8](FileManager.default.contents(atPath: layout.stream + "/" + path) ?? Data())
+            let bytes = Self.contents(layout.stream + "/" + path) ?? []
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
                 let id = String(decoding: line.dropFirst("{\"event_id\":\"".count).prefix(36), as: UTF8.self)
                 seen[id, default: 0] += 1
@@ -81,8 +120,10 @@ public struct PipelineVerifier {
         let missing = expected.keys.filter { seen[$0] == nil }.count
         let twice = seen.values.filter { $0 > 1 }.count
         let check = Check(
-            name: "every outbox event in stream/ exactly once (\(expected.count))", passed: missing == 0 && twice == 0 && wrong == 0,
-            detail: missing + twice + wrong == 0 ? "" : "\(missing) missing, \(twice) more than once, \(wrong) not as encoded")
+            name: "every outbox event in stream/ exactly once (\(expected.count))",
+            passed: missing == 0 && twice == 0 && wrong == 0 && unreadable.isEmpty,
+            detail: (missing + twice + wrong == 0 ? "" : "\(missing) missing, \(twice) more than once, \(wrong) not as encoded")
+                + (unreadable.first.map { "; unreadable outbox \($0)" } ?? ""))
         return (check, perKind)
     }
 
@@ -125,10 +166,14 @@ public struct PipelineVerifier {
     private func csvRows(prefix: String) throws -> [[String]] {
         var rows: [[String]] = []
         for folder in [layout.batch, layout.processed] {
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            where name.hasPrefix(prefix) && name.hasSuffix(".csv") {
-                guard let file = IngestFile(name: name), let columns = file.kind.columns else { continue }
-                rows += try CSVReader.parse([UInt8](FileManager.default.contents(atPath: folder + "/" + name)!), expecting: columns).rows
+            for name in Self.names(folder) where name.hasPrefix(prefix) && name.hasSuffix(".csv") {
+                guard let file = IngestFile(name: name), let columns = file.kind.columns, let bytes = Self.contents(folder + "/" + name)
+                else { continue }
+                do {
+                    rows += try CSVReader.parse(bytes, expecting: columns).rows
+                } catch {
+                    throw LakeError.badState(path: layout.relative(folder + "/" + name), reason: "\(error)")
+                }
             }
         }
         return rows

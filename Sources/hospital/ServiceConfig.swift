@@ -24,11 +24,12 @@ struct ServiceConfig {
     let config: HospitalConfig
     let environment: [String: String]
 
-    static func load(configs: String? = nil, lake: String? = nil) throws -> ServiceConfig {
+    /// `profile` and `seed`, when given, win over the environment (a lake's own state names them).
+    static func load(configs: String? = nil, lake: String? = nil, profile: String? = nil, seed: UInt64? = nil) throws -> ServiceConfig {
         var environment = ProcessInfo.processInfo.environment
         if let configs { environment["CONFIG_DIR"] = configs }
         do {
-            let settings = try Settings.fromEnvironment(environment, lake: lake)
+            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake)
             let config = try HospitalConfig.load(from: settings.configDir)
             return ServiceConfig(settings: settings, config: config, environment: environment)
         } catch let error as ConfigError {

@@ -6,27 +6,33 @@ import HospitalServices
 import Logging
 
 extension Hospital {
-    /// The end-to-end verdict (DESIGN §8): one PASS/FAIL line per check, exit 1 on any failure.
+    /// The end-to-end verdict: one PASS/FAIL line per check, exit 1 on any failure.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a finished pipeline run: flags, state, lake vs golden manifest, stream/ and warehouse.")
 
         @OptionGroup var options: ServiceOptions
 
-        @Option(help: "The goldens folder.")
-        var golden = "Golden"
+        @Option(help: "The goldens folder (default: GOLDEN_DIR, else the nearest Golden/ above here or above the executable).")
+        var golden: String?
 
         @Flag(help: "Check the lake only (no warehouse).")
         var lakeOnly = false
 
         func run() async throws {
             let logger = Logger(label: "hospital.verify")
-            let service = try options.load()
+            let environment = ProcessInfo.processInfo.environment
+            // The lake says which profile and seed made it; the environment only fills in.
+            let root = options.lake ?? environment["LAKE_PATH"] ?? "./shared_data"
+            let (state, note) = SchedulerState.recover(from: LakeLayout(root: root))
+            if let note { print("note: \(note)") }
+            let service = try ServiceConfig.load(configs: options.configs, lake: options.lake, profile: state?.profile, seed: state?.seed)
             let settings = service.settings
             let (database, schemas) = try service.database()
             let verifier = PipelineVerifier(
                 layout: settings.layout, calendar: settings.profile.calendar, config: service.config, schemas: schemas)
-            let goldenLake = GoldenLake(folder: golden + "/" + settings.profile.name)
+            let folder = GoldenFolder.find(explicit: golden, profile: settings.profile.name, environment: environment)
+            let goldenLake = GoldenLake(folder: folder + "/" + settings.profile.name)
             let problems = try goldenLake.verify(
                 lake: settings.layout, header: LakeManifest.header(profile: settings.profile.name, seed: settings.seed), movable: true)
             var checks = try verifier.lakeChecks(goldenProblems: problems)

@@ -66,3 +66,37 @@ import Testing
         #expect(counts == [SimDate(iso: "2022-11-20")!: 2, SimDate(iso: "2022-11-21")!: 1])
     }
 }
+
+/// `status` says who quarantined what, counts a chunk the ingestor quarantined as landed (the
+/// stream processor did land it), and reads a corrupt state from its backup, saying so.
+@Suite struct PipelineStatusFailedTests {
+    typealias Fixture = SchedulerFixture
+
+    @Test func namesTheServiceBehindEachReportAndLandsWhatTheIngestorSetAside() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        let first = world.calendar.start
+        let line = "{\"event_id\":\"x\",\"sim_date\":\"\(first)\",\"session\":1}\n"
+        try FileManager.default.createDirectory(atPath: layout.stream + "/hospital.transport", withIntermediateDirectories: true)
+        let chunk = layout.stream + "/hospital.transport/hospital.transport+0+0000000000000000000.json"
+        try LakeFile.write(Array(String(repeating: line, count: 3).utf8), to: chunk)
+        let before = LakeSnapshot.read(layout).landedEvents[first]
+        try Quarantine(layout: layout, service: "batch-ingestor").move(chunk, line: 1, column: 1, reason: "test")
+        try LakeFile.write(Array("x".utf8), to: layout.batch + "/hospital_emergency_transport_2030-01-01_session_1.csv")
+        try Quarantine(layout: layout, service: "producer").move(
+            layout.batch + "/hospital_emergency_transport_2030-01-01_session_1.csv", line: 1, column: 1, reason: "test")
+        let snapshot = LakeSnapshot.read(layout)
+        #expect(snapshot.landedEvents[first] == before, "the quarantined chunk still counts as landed")
+        let status = PipelineStatus(calendar: world.calendar, snapshot: snapshot, now: 2_000)
+        #expect(status.lines.contains("failed     2 files (reports by batch-ingestor 1, producer 1)"), "\(status.lines)")
+    }
+
+    @Test func aCorruptStateIsReadFromItsBackupAndSaysSo() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: layout.state))
+        let status = PipelineStatus(calendar: world.calendar, snapshot: LakeSnapshot.read(layout), now: 2_000)
+        #expect(status.state != nil)
+        #expect(status.lines[0].contains("read scheduler_state.json.bak"), "\(status.lines[0])")
+    }
+}
