@@ -17,7 +17,7 @@ import Testing
         #expect(process.terminationStatus == 0, "\(text)")
     }
 
-    /// Only the wrapper targets may import C modules (STYLE.md).
+    /// Only the wrapper targets may import C modules (docs/architecture.md §C modules).
     @Test func onlyWrapperTargetsImportCModules() throws {
         let sources = TestWorld.repository + "/Sources"
         let walker = FileManager.default.enumerator(atPath: sources)!
