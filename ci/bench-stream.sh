@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Streaming benchmark (DESIGN §10, issue 4): producer → embedded broker → stream processor on
+# Streaming benchmark (docs/performance.md §Stream, issue 4): producer → embedded broker → stream processor on
 # the full profile's first 30 days, pipelined as in a real run: the stream processor joins its
 # group first, then `producer --drain` publishes the backlog while it lands.
 #   ci/bench-stream.sh [RUNS]     (default 9; called by ci/bench.sh)

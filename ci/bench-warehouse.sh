@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (DESIGN §10), not a test: the batch ingestor loading a full-profile lake's batch
+# Benchmark (docs/performance.md §Warehouse load), not a test: the batch ingestor loading a full-profile lake's batch
 # files into a fresh PostgreSQL 15, beside the same run's baselines: psql \copy of the same
 # files into the same tables (ci/copy-baseline.sh: staging + INSERT ... ON CONFLICT, the
 # target's baseline), and the floor: raw \copy into keyless staging tables of their own columns.

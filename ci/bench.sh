@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks (DESIGN §10), never tests; each table has a baseline measured in the same run.
+# Benchmarks (docs/performance.md §Targets), never tests; each table has a baseline measured in the same run.
 #   ci/bench.sh [all|stream]
 # all: `hospital simulate --profile full` (wall, CPU, peak RSS, MB written, rows/s; baseline
 # `cp -r` of the finished lake), the warehouse load of that lake (ci/bench-warehouse.sh;

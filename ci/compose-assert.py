@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the rendered Compose config and the four Dockerfiles against DESIGN.md section 8.
+"""Checks the rendered Compose config and the four Dockerfiles against docs/architecture.md §Compose.
 
 Reads the JSON that `docker-compose config --format json` wrote (ci/compose-check.sh makes
 it), plus docker-compose.yml, .env.example, docker/pgadmin/servers.json and
@@ -101,7 +101,7 @@ def check_compose(report, cfg, root, compose_text):
             problems.append(f"{svc}: dockerfile {build.get('dockerfile')!r}, want {want!r}")
         if os.path.realpath(build.get("context", "")) != os.path.realpath(root):
             problems.append(f"{svc}: build context {build.get('context')!r} is not the repository root")
-    report.check("images pinned to the versions of REFERENCE.md; Swift services built from docker/<service>",
+    report.check("images pinned to the versions of docs/architecture.md §Compose; Swift services built from docker/<service>",
                  problems)
 
     problems = []

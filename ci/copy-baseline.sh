@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ci/copy-baseline.sh: the warehouse benchmark's baseline (DESIGN §10): the same lake files
+# ci/copy-baseline.sh: the warehouse benchmark's baseline (docs/performance.md §Warehouse load): the same lake files
 # loaded into the same tables with psql alone — \copy into temporary staging tables of text
 # columns, then one INSERT ... SELECT with casts ... ON CONFLICT DO NOTHING per table,
 # dimensions first, one ledger row per file, all in one transaction under the loader role.

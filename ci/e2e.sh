@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End to end (DESIGN §8): runs the whole calendar of a profile through every service, then
+# End to end (docs/architecture.md §End-to-end checks): runs the whole calendar of a profile through every service, then
 # prints one PASS/FAIL line per check and exits non-zero on any failure.
 #
 #   ci/e2e.sh [--compose|--local] [--profile tiny|golden|full]
@@ -70,7 +70,7 @@ if [ "$mode" = compose ]; then
 fi
 
 # The tiny and golden profiles reuse the debug build the tests made; the full profile is a
-# benchmark (DESIGN §10: at most 10 minutes) and runs the release build, as deployed.
+# benchmark (docs/performance.md §End to end) and runs the release build, as deployed.
 configuration=debug
 [ "$profile" = full ] && configuration=release
 say "building hospital ($configuration)"

@@ -1,6 +1,6 @@
 import HospitalCore
 
-/// The sim date a daily batch file's name carries (DESIGN §5), so the scheduler can tell how
+/// The sim date a daily batch file's name carries (docs/lake.md §Files), so the scheduler can tell how
 /// far behind the ingestor is and `hospital status` can count days without reading files.
 public enum DailyFile {
     /// Name prefixes of the daily files, each followed by `<YYYY-MM-DD>` and a suffix.

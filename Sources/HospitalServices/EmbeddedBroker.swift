@@ -4,7 +4,7 @@ import HospitalKafka
 import Logging
 
 /// `hospital broker`: librdkafka's mock cluster speaking the Kafka protocol on 127.0.0.1,
-/// with the configured topics, for local runs and tests (DESIGN §2.5, §6).
+/// with the configured topics, for local runs and tests (docs/architecture.md §Embedded broker, docs/lake.md §Topics).
 public final class EmbeddedBroker {
     public let cluster: RdKafkaMockCluster
     public let topics: [String]

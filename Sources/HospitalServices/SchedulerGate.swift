@@ -2,7 +2,7 @@ import Foundation
 import HospitalCore
 import Logging
 
-/// The scheduler's waits between steps (DESIGN §5, daily step 4): a day's outbox must leave
+/// The scheduler's waits between steps (docs/lake.md §Daily steps, step 4): a day's outbox must leave
 /// batch/ before the state moves past it, the ingestor may fall at most `maxIngestLagDays`
 /// behind, and wall-clock pacing. Every wait is short polls that give up when `shouldStop`
 /// says so, so SIGTERM is answered within one poll.

@@ -30,7 +30,7 @@ public struct SchedulerOptions: Sendable {
         self.exitWhenComplete = exitWhenComplete
     }
 
-    /// The pacing and lag of the central settings (DESIGN §4).
+    /// The pacing and lag of the central settings (docs/architecture.md §Configuration).
     public init(settings: Settings) {
         self.init(
             maxIngestLagDays: settings.maxIngestLagDays, streamIntervalSeconds: settings.streamIntervalSeconds,

@@ -6,7 +6,7 @@ import HospitalWarehouse
 import Logging
 
 extension Hospital {
-    /// Loads the lake into PostgreSQL 15 (DESIGN §7).
+    /// Loads the lake into PostgreSQL 15 (docs/warehouse.md).
     struct BatchIngestor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "batch-ingestor", abstract: "Load batch/ and stream/ into the warehouse, each file exactly once.")

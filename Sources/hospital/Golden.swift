@@ -3,7 +3,7 @@ import HospitalArchive
 import HospitalCore
 
 extension Hospital {
-    /// Record or verify a lake against `Golden/<profile>/` (DESIGN §9).
+    /// Record or verify a lake against `Golden/<profile>/` (docs/profiles-and-goldens.md §Goldens).
     struct Golden: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a lake as the profile's golden snapshot, or verify a lake against it.",

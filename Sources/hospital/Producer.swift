@@ -6,7 +6,7 @@ import HospitalServices
 import Logging
 
 extension Hospital {
-    /// Publishes the outbox (DESIGN §6) and moves each file to processed/ once acknowledged.
+    /// Publishes the outbox (docs/lake.md §Events) and moves each file to processed/ once acknowledged.
     struct Producer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish the scheduler's outbox files to Kafka.")
 

@@ -3,7 +3,7 @@ import HospitalArchive
 import HospitalCore
 import Testing
 
-/// The golden lakes (DESIGN §9): the generator must write exactly the recorded bytes. Set
+/// The golden lakes (docs/profiles-and-goldens.md §Goldens): the generator must write exactly the recorded bytes. Set
 /// GOLDEN_RECORD=1 (or run ci/regen-goldens.sh) to rewrite them; a recording run fails on
 /// purpose so CI can never pass by recording.
 @Suite(.serialized) struct GoldenTests {

@@ -17,7 +17,7 @@ import Testing
         #expect(process.terminationStatus == 0, "\(text)")
     }
 
-    /// Only the wrapper targets may import C modules (STYLE.md).
+    /// Only the wrapper targets may import C modules (docs/architecture.md §C modules).
     @Test func onlyWrapperTargetsImportCModules() throws {
         let sources = TestWorld.repository + "/Sources"
         let walker = FileManager.default.enumerator(atPath: sources)!
@@ -29,6 +29,120 @@ import Testing
                 let allowed = ["HospitalArchive/", "HospitalKafka/", "HospitalWarehouse/"]
                 #expect(allowed.contains { path.hasPrefix($0) }, "\(path) imports a C module")
             }
+        }
+    }
+
+    /// Every `docs/<file>.md` reference in a tracked file names a file of docs/, and a
+    /// ` §<heading>` after it is the exact text of one of that file's `##` or `###` headings.
+    @Test func docsReferencesResolve() throws {
+        var cache: [String: [String]?] = [:]
+        func headings(_ name: String) -> [String]? {
+            if let known = cache[name] { return known }
+            let found = Self.headings(ofDocument: name)
+            cache[name] = .some(found)
+            return found
+        }
+        var problems: [String] = []
+        for (path, lines) in try Self.trackedTextFiles() {
+            for (index, line) in lines.enumerated() {
+                for (name, rest) in Self.docsReferences(in: line) {
+                    let place = "\(path):\(index + 1)"
+                    guard let known = headings(name) else {
+                        problems.append("\(place): docs/\(name).md does not exist")
+                        continue
+                    }
+                    guard let rest else { continue }
+                    let resolves = known.contains { heading in
+                        rest.hasPrefix(heading) && (rest.dropFirst(heading.count).first.map { !$0.isLetter && !$0.isNumber } ?? true)
+                    }
+                    if !resolves { problems.append("\(place): docs/\(name).md has no heading '\(rest.prefix(60))'") }
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// Files whose citations of the old external brief are still to be repointed to docs/;
+    /// to be removed once they are. A folder (ending in /) covers every file under it.
+    static let notYetRepointed = [
+        "Sources/HospitalServices/BatchIngestor.swift", "Sources/HospitalServices/FileLoader.swift",
+        "Sources/HospitalServices/PipelineVerifier.swift", "Sources/HospitalServices/PipelineStatus.swift",
+        "Sources/HospitalCore/Warehouse/", "Sources/HospitalCore/Lake/Quarantine.swift", "Sources/hospital/Verify.swift",
+        "Sources/hospital/Status.swift", "db/db_schema.sql",
+    ]
+
+    /// The project stands alone: outside docs/, no tracked file cites the documents that were
+    /// never part of it. (The names are split so that this file does not cite them.)
+    @Test func nothingCitesDocumentsOutsideTheRepository() throws {
+        let retired = ["DESIGN" + " §", "DESIGN" + ".md", "REFERENCE" + ".md", "STYLE" + ".md"]
+        var problems: [String] = []
+        for (path, lines) in try Self.trackedTextFiles() where !path.hasPrefix("docs/") {
+            let allowed = Self.notYetRepointed.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
+            guard !allowed else { continue }
+            for (index, line) in lines.enumerated() {
+                for name in retired where line.contains(name) {
+                    problems.append("\(path):\(index + 1): cites \(name); point it to a section of docs/ instead")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// The text files git tracks, as (path, lines); binary files (a NUL byte, or not UTF-8)
+    /// and files missing from the work tree are skipped.
+    static func trackedTextFiles() throws -> [(path: String, lines: [Substring])] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "ls-files", "-z"]
+        process.currentDirectoryURL = URL(fileURLWithPath: TestWorld.repository)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let listing = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git ls-files failed")
+        var files: [(path: String, lines: [Substring])] = []
+        for entry in listing.split(separator: 0) {
+            let path = String(decoding: entry, as: UTF8.self)
+            guard let data = FileManager.default.contents(atPath: TestWorld.repository + "/" + path), !data.contains(0),
+                let text = String(data: data, encoding: .utf8)
+            else { continue }
+            files.append((path, text.split(separator: "\n", omittingEmptySubsequences: false)))
+        }
+        #expect(files.count > 100, "git ls-files listed \(files.count) text files")
+        return files
+    }
+
+    /// The `docs/<name>.md` references of a line, each with the text after its ` §`, if any.
+    /// A `docs/` inside a longer path (`x/docs/`) is not one.
+    static func docsReferences(in line: Substring) -> [(name: String, rest: Substring?)] {
+        var found: [(name: String, rest: Substring?)] = []
+        var searchFrom = line.startIndex
+        while let start = line[searchFrom...].range(of: "docs/") {
+            searchFrom = start.upperBound
+            if start.lowerBound > line.startIndex {
+                let before = line[line.index(before: start.lowerBound)]
+                if before.isLetter || before.isNumber || "/._-".contains(before) { continue }
+            }
+            let name = line[start.upperBound...].prefix { $0.isLetter || $0.isNumber || "_-".contains($0) }
+            let after = line[name.endIndex...]
+            guard !name.isEmpty, after.hasPrefix(".md") else { continue }
+            let tail = after.dropFirst(3)
+            found.append((String(name), tail.hasPrefix(" §") ? tail.dropFirst(2) : nil))
+        }
+        return found
+    }
+
+    /// The `##` and `###` headings of docs/<name>.md, nil when it does not exist.
+    static func headings(ofDocument name: String) -> [String]? {
+        guard let text = try? String(contentsOfFile: TestWorld.repository + "/docs/" + name + ".md", encoding: .utf8) else {
+            return nil
+        }
+        return text.split(separator: "\n").compactMap { line in
+            for marker in ["## ", "### "] where line.hasPrefix(marker) {
+                return line.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            }
+            return nil
         }
     }
 }

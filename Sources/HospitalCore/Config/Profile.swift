@@ -1,4 +1,4 @@
-/// The three sizes of run (DESIGN §9). Factors are in parts per 10,000 so scaling is
+/// The three sizes of run (docs/profiles-and-goldens.md §Profiles). Factors are in parts per 10,000 so scaling is
 /// integer arithmetic, identical everywhere.
 public struct Profile: Sendable, Equatable {
     public let name: String

@@ -1,4 +1,4 @@
-/// The central configuration (DESIGN §4): environment over profile over config files.
+/// The central configuration (docs/architecture.md §Configuration): environment over profile over config files.
 /// Every path derives from `lakePath`.
 public struct Settings: Sendable {
     public let lakePath: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns an outbox file into its events (DESIGN §6): one JSON object per row, the envelope
+/// Turns an outbox file into its events (docs/lake.md §Envelope): one JSON object per row, the envelope
 /// first (`event_id`, `event_type`, `sim_date`, `session`, `schema_version`), then the
 /// row's columns in file order, numbers as numbers and empty cells as null. The bytes are
 /// the core's, so a landed event can be compared with what the file implies.

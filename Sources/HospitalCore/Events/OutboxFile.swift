@@ -1,4 +1,4 @@
-/// The producer's outbox (DESIGN §6): which batch files it publishes, to which topic, and
+/// The producer's outbox (docs/lake.md §Topics): which batch files it publishes, to which topic, and
 /// what their names say (date and session).
 public struct OutboxFile: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {

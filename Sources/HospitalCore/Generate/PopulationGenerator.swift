@@ -54,7 +54,7 @@ public struct PopulationGenerator: Sendable {
         }
     }
 
-    /// One independent draw per issue with the age group's probability (REFERENCE.md), ages as
+    /// One independent draw per issue with the age group's probability (docs/domain-model.md §Population), ages as
     /// of the simulation start; eligibility rules keep pregnancy to women of plausible age.
     private func fillIllnesses(_ population: inout Population, chunk: Int) {
         var rng = streams.stream(.illness, chunk)

@@ -1,4 +1,4 @@
-/// How each visitor came in (REFERENCE.md): an ambulance with an EMT on duty when the case is
+/// How each visitor came in (docs/domain-model.md §Transports): an ambulance with an EMT on duty when the case is
 /// severe or the patient very young or old, a senior doctor on board for the most severe;
 /// otherwise private transport, met by a doctor of the receiving department when one is on duty.
 public struct TransportPlanner: Sendable {

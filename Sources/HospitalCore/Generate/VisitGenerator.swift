@@ -1,4 +1,4 @@
-/// A day's visitors: the base intake of the period (REFERENCE.md), a share of routine
+/// A day's visitors: the base intake of the period (docs/domain-model.md §Visits), a share of routine
 /// visits, the month's seasonal cases, each at an hour drawn from the arrival weights.
 public struct VisitGenerator: Sendable {
     let catalog: Catalog

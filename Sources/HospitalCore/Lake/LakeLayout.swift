@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every path of the lake (DESIGN §5), derived from its root; nothing else names a path.
+/// Every path of the lake (docs/lake.md §Folders), derived from its root; nothing else names a path.
 public struct LakeLayout: Sendable {
     public let root: String
 
@@ -26,7 +26,7 @@ public struct LakeLayout: Sendable {
     public func path(_ relative: String) -> String { root + "/" + relative }
 }
 
-/// The lake's file names (DESIGN §5). They are the contract with the services and the course's tooling.
+/// The lake's file names (docs/lake.md §Files). They are the contract with the services and the course's tooling.
 public enum LakeName {
     public static let people = "people_data.csv"
     public static let illnesses = "population_with_illnesses.csv"
@@ -51,7 +51,7 @@ public enum LakeName {
     public static func dailySummary(_ date: SimDate) -> String { "daily_summary_\(date).json" }
 }
 
-/// The flags (DESIGN §5): setup steps by name, daily steps by date and session.
+/// The flags (docs/lake.md §Flags): setup steps by name, daily steps by date and session.
 public enum LakeFlag {
     public enum Setup: String, CaseIterable, Sendable {
         case people = "people_generated"

@@ -44,7 +44,7 @@ public struct ReserveMember: Sendable, Equatable {
     public let quarters: Int
 }
 
-/// Experience levels from quarters of service (REFERENCE.md: < 5 years Junior, 5–15 Mid-Level, > 15 Senior).
+/// Experience levels from quarters of service (docs/domain-model.md §Workforce: < 5 years Junior, 5–15 Mid-Level, > 15 Senior).
 public struct ExperienceScale: Sendable {
     let levels: [WorkforceModel.Level]
 

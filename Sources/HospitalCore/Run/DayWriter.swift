@@ -1,4 +1,4 @@
-/// Writes one simulated day into the lake in the order of DESIGN §5: visitors, then each
+/// Writes one simulated day into the lake in the order of docs/lake.md §Daily steps: visitors, then each
 /// session's transport and transfer outbox, then admissions and the summaries. Each part is
 /// its own step, so the scheduler can wait between them for the producer.
 public struct DayWriter: Sendable {
@@ -60,7 +60,7 @@ public struct DayWriter: Sendable {
         }
     }
 
-    /// The files of `date` the producer publishes (DESIGN §6): each session's transports of
+    /// The files of `date` the producer publishes (docs/lake.md §Topics): each session's transports of
     /// the day and transfers of the day before, then the daily summary.
     public func outbox(for date: SimDate) -> [String] {
         var names: [String] = []

@@ -1,4 +1,4 @@
-/// The five setup steps of DESIGN §5, in order, each skipped when its flag exists.
+/// The five setup steps of docs/lake.md §Setup steps, in order, each skipped when its flag exists.
 public struct SetupWriter: Sendable {
     let world: HospitalWorld
     let writer: LakeWriter
