@@ -62,23 +62,12 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
-    /// Files whose citations of the old external brief are still to be repointed to docs/;
-    /// to be removed once they are. A folder (ending in /) covers every file under it.
-    static let notYetRepointed = [
-        "Sources/HospitalServices/BatchIngestor.swift", "Sources/HospitalServices/FileLoader.swift",
-        "Sources/HospitalServices/PipelineVerifier.swift", "Sources/HospitalServices/PipelineStatus.swift",
-        "Sources/HospitalCore/Warehouse/", "Sources/HospitalCore/Lake/Quarantine.swift", "Sources/hospital/Verify.swift",
-        "Sources/hospital/Status.swift", "db/db_schema.sql",
-    ]
-
     /// The project stands alone: outside docs/, no tracked file cites the documents that were
     /// never part of it. (The names are split so that this file does not cite them.)
     @Test func nothingCitesDocumentsOutsideTheRepository() throws {
         let retired = ["DESIGN" + " §", "DESIGN" + ".md", "REFERENCE" + ".md", "STYLE" + ".md"]
         var problems: [String] = []
         for (path, lines) in try Self.trackedTextFiles() where !path.hasPrefix("docs/") {
-            let allowed = Self.notYetRepointed.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
-            guard !allowed else { continue }
             for (index, line) in lines.enumerated() {
                 for name in retired where line.contains(name) {
                     problems.append("\(path):\(index + 1): cites \(name); point it to a section of docs/ instead")

@@ -1,4 +1,4 @@
-/// A lake file the ingestor owns (DESIGN §6–7), recognised by its name: what it holds, the
+/// A lake file the ingestor owns (docs/lake.md §Files, docs/warehouse.md §Load order), recognised by its name: what it holds, the
 /// tables it fills (dimensions first) and its place in the load order.
 public struct IngestFile: Sendable, Equatable {
     public enum Kind: Int, Sendable, Comparable, CaseIterable {
