@@ -39,8 +39,12 @@ struct StreamSetAside {
             return try ingestor.reject(path, line: error.line, column: error.column, reason: error.reason, pass: &pass)
         }
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        /// An event is kept beside its reason when it is a JSON object of a sane size; an
+        /// over-long line stays only in its chunk, which keeps every byte anyway.
         func eventBytes(_ line: Int) -> [UInt8]? {
-            guard line - 1 < lines.count, JSONLineValidator.isObject(lines[line - 1]) else { return nil }
+            guard line - 1 < lines.count, lines[line - 1].count <= CSVReader.maximumLineBytes,
+                JSONLineValidator.isObject(lines[line - 1])
+            else { return nil }
             return lines[line - 1]
         }
         var entries = result.rejected.map {
