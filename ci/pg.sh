@@ -10,15 +10,16 @@
 # sock/ (the only Unix socket), postgres.log, and env (export DB_HOST=... lines).
 # The server listens on 127.0.0.1 only, on a free port picked at start; TCP logins
 # use scram-sha-256, the socket is trust (used only by this script for setup).
-# Durability is off (fsync, full_page_writes, synchronous_commit): data is thrown
-# away anyway, and tests and benchmarks should measure our code, not the disk.
+# Durability stays on: a commit the server acknowledged survives a crash of the server,
+# as the ingestor's exactly-once moves assume (docs/warehouse.md §Transactions).
 #
 # initdb refuses to run as root, so as root the cluster is owned and run by the
 # `postgres` system user (created by Debian's postgresql-common, else by us);
 # PG_DIR and its parents must then be traversable by that user (/root is not).
 #
-# Overrides: PG_DIR, PG_BIN, DB_NAME (hospital_db), DB_USER (hospital),
-# DB_PASSWORD (hospital), PG_PORT (pick a fixed port instead of a free one).
+# Overrides: PG_DIR, PG_BIN, DB_NAME (hospital_db), DB_USER (hospital, the schema's owner),
+# DB_PASSWORD (hospital), LOADER_PASSWORD (hospital_loader), READER_PASSWORD
+# (hospital_reader), PG_PORT (pick a fixed port instead of a free one).
 set -euo pipefail
 
 PG_DIR="$(realpath -m "${PG_DIR:-$PWD/.pg}")"
@@ -26,6 +27,9 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 DB_NAME="${DB_NAME:-hospital_db}"
 DB_USER="${DB_USER:-hospital}"
 DB_PASSWORD="${DB_PASSWORD:-hospital}"
+LOADER_PASSWORD="${LOADER_PASSWORD:-hospital_loader}"
+READER_PASSWORD="${READER_PASSWORD:-hospital_reader}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA="$PG_DIR/data"
 SOCK="$PG_DIR/sock"
 ENV_FILE="$PG_DIR/env"
@@ -134,9 +138,6 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$SOCK'
 password_encryption = 'scram-sha-256'
-fsync = off
-full_page_writes = off
-synchronous_commit = off
 max_wal_size = '4GB'
 logging_collector = off
 CONF
@@ -151,6 +152,18 @@ CREATE ROLE :"user" LOGIN CREATEDB CREATEROLE PASSWORD :'pw';
 CREATE DATABASE :"db" OWNER :"user";
 SQL
 
+  # The schema's owner applies db/db_schema.sql (it creates the login roles); the services
+  # then log in as hospital_loader and readers as hospital_reader, each with a password
+  # file of its own (docs/warehouse.md §Roles).
+  say "applying db/db_schema.sql as $DB_USER; passwords for hospital_loader and hospital_reader"
+  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
+    -f "$HERE/../db/db_schema.sql" >/dev/null
+  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
+    -v loader="$LOADER_PASSWORD" -v reader="$READER_PASSWORD" <<'SQL'
+ALTER ROLE hospital_loader PASSWORD :'loader';
+ALTER ROLE hospital_reader PASSWORD :'reader';
+SQL
+
   umask 077
   {
     printf 'export DB_HOST=%q\n' 127.0.0.1
@@ -159,7 +172,20 @@ SQL
     printf 'export DB_USER=%q\n' "$DB_USER"
     printf 'export DB_PASSWORD=%q\n' "$DB_PASSWORD"
   } >"$ENV_FILE"
-  say "connection facts in $ENV_FILE"
+  local role
+  for role in loader reader; do
+    local password=$LOADER_PASSWORD
+    [[ $role == reader ]] && password=$READER_PASSWORD
+    printf '%s\n' "$password" >"$PG_DIR/${role}_password"
+    {
+      printf 'export DB_HOST=%q\n' 127.0.0.1
+      printf 'export DB_PORT=%q\n' "$port"
+      printf 'export DB_NAME=%q\n' "$DB_NAME"
+      printf 'export DB_USER=%q\n' "hospital_$role"
+      printf 'export DB_PASSWORD_FILE=%q\n' "$PG_DIR/${role}_password"
+    } >"$PG_DIR/$role.env"
+  done
+  say "connection facts in $ENV_FILE (the owner), $PG_DIR/loader.env and $PG_DIR/reader.env"
   print_url
 }
 

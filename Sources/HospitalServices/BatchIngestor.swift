@@ -69,6 +69,30 @@ public final class BatchIngestor {
         for row in try connection.execute("SELECT file_name, sha256 FROM ingest.files").rows {
             ledger[row[0] ?? "", default: []].insert(row[1] ?? "")
         }
+        try reconcileProcessed()
+    }
+
+    /// A batch file is moved to processed/ only after its commit, but a commit the server
+    /// lost (a crash of a server that acknowledged too early, a restored backup, a new
+    /// database) leaves a file there that the ledger does not know: it goes back to batch/
+    /// and loads again. Reports and the outbox have no ledger rows and stay.
+    func reconcileProcessed() throws {
+        var moved: [String] = []
+        for name in entries(layout.processed) {
+            guard let file = IngestFile(name: name), file.kind != .report, ledger[name] == nil,
+                LakeEntry.kind(layout.processed + "/" + name) == .regular, LakeEntry.kind(layout.batch + "/" + name) == .missing
+            else { continue }
+            guard rename(layout.processed + "/" + name, layout.batch + "/" + name) == 0 else {
+                throw LakeError.io(path: layout.processed + "/" + name, operation: "rename to batch/", code: errno)
+            }
+            moved.append(name)
+        }
+        guard !moved.isEmpty else { return }
+        LakeFolders.sync(layout.batch)
+        LakeFolders.sync(layout.processed)
+        logger.warning(
+            "files not in the ledger loaded again",
+            metadata: [LogKey.files: "\(moved.count)", LogKey.file: "\(EscapedText.of(moved[0], limit: 200))"])
     }
 
     /// One look at the lake: loads what can be loaded now, in load order.

@@ -124,3 +124,24 @@ struct IngestorRejectionTests {
                 == [third, third + ".error.json"])
     }
 }
+
+/// Durable before moved, and reconciled at start: files in processed/ that the ledger does not
+/// know (a commit the server lost, a new database) go back to batch/ and load again.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct IngestorReconcileTests {
+    typealias F = WarehouseFixture
+
+    @Test func filesTheLedgerDoesNotKnowAreLoadedAgain() async throws {
+        let layout = try F.lake(days: 2)
+        let (first, _) = try await F.ingestor(layout, try await F.database("reconcilefirst"))
+        while try first.drainOnce().loaded > 0 {}
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
+        // The warehouse lost everything the lake says was loaded.
+        let (second, connection) = try await F.ingestor(layout, try await F.database("reconcilesecond"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).contains(LakeName.staff))
+        while try second.drainOnce().loaded > 0 {}
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
+        #expect(try F.count(connection, "hospital_admissions.admissions") == F.csvRows(layout, prefix: "admissions_").count)
+        #expect(try F.count(connection, "hospital_operations.schedules") == F.csvRows(layout, prefix: "schedules_").count)
+    }
+}
