@@ -50,8 +50,8 @@ COMMON_ENV = {
 EXTRA_ENV = {
     "producer": {"KAFKA_BOOTSTRAP_SERVERS": "kafka:9092"},
     "stream_processor": {"KAFKA_BOOTSTRAP_SERVERS": "kafka:9092"},
-    "batch_ingestor": {"DB_HOST": "postgresDB", "DB_PORT": "5432", "DB_NAME": None, "DB_USER": None,
-                       "DB_PASSWORD": None},
+    "batch_ingestor": {"DB_HOST": "postgresDB", "DB_PORT": "5432", "DB_NAME": None, "DB_USER": "hospital_loader",
+                       "DB_PASSWORD_FILE": "/run/secrets/db_loader_password"},
     "scheduler": {},
 }
 SECRET_NAME = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", re.I)
@@ -236,12 +236,13 @@ def check_compose(report, cfg, root, compose_text):
         problems.append("kafka: no PLAINTEXT listener advertised as kafka:9092")
     if (k.get("KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE") or "").lower() != "false":
         problems.append("kafka: topic auto-creation is not off")
-    for key in ("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD"):
+    for key in ("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD_FILE"):
         if not pg.get(key):
             problems.append(f"postgresDB: {key} unset")
-    for pg_key, db_key in (("POSTGRES_DB", "DB_NAME"), ("POSTGRES_USER", "DB_USER"), ("POSTGRES_PASSWORD", "DB_PASSWORD")):
-        if pg.get(pg_key) != bi.get(db_key):
-            problems.append(f"batch_ingestor {db_key} differs from postgresDB {pg_key}")
+    if pg.get("POSTGRES_DB") != bi.get("DB_NAME"):
+        problems.append("batch_ingestor DB_NAME differs from postgresDB POSTGRES_DB")
+    if bi.get("DB_USER") == pg.get("POSTGRES_USER"):
+        problems.append("batch_ingestor logs in as the schema's owner")
     email = pa.get("PGADMIN_DEFAULT_EMAIL") or ""
     if "@" not in email or email.lower().endswith(".local"):
         problems.append(f"pgadmin: PGADMIN_DEFAULT_EMAIL {email!r} (must be an address not ending in .local)")
@@ -285,13 +286,37 @@ def check_compose(report, cfg, root, compose_text):
         problems.append(f"{len(servers)} servers registered, want 1")
     for s in servers:
         want = {"Name": "postgresDB", "Group": "Hospital", "Host": "postgresDB", "Port": 5432,
-                "MaintenanceDB": pg.get("POSTGRES_DB"), "Username": pg.get("POSTGRES_USER"), "SSLMode": "prefer"}
+                "MaintenanceDB": pg.get("POSTGRES_DB"), "Username": "hospital_reader", "SSLMode": "prefer"}
         for key, value in want.items():
             if s.get(key) != value:
                 problems.append(f"servers.json {key}={s.get(key)!r}, want {value!r}")
         if any("password" in key.lower() for key in s):
             problems.append("servers.json holds a password field")
-    report.check("pgAdmin's servers.json registers postgresDB with the compose database and user", problems)
+    report.check("pgAdmin's servers.json registers postgresDB with the compose database, as hospital_reader", problems)
+
+    # Least privilege (SECURITY.md): database passwords only as Compose secrets, never as
+    # environment values; our four services without capabilities or privilege gain.
+    problems = []
+    secrets = cfg.get("secrets") or {}
+    for name in ("db_owner_password", "db_loader_password", "db_reader_password"):
+        if not (secrets.get(name) or {}).get("file"):
+            problems.append(f"secret {name} is not defined from a file")
+    wanted = {"postgresDB": {"db_owner_password", "db_loader_password", "db_reader_password"},
+              "batch_ingestor": {"db_loader_password"}}
+    for svc in sorted(names):
+        used = {(x.get("source") if isinstance(x, dict) else x) for x in services[svc].get("secrets") or []}
+        if used != wanted.get(svc, set()):
+            problems.append(f"{svc}: secrets {sorted(used)}, want {sorted(wanted.get(svc, set()))}")
+        for key, value in env(svc).items():
+            if svc != "pgadmin" and SECRET_NAME.search(key) and not key.endswith("_FILE"):
+                problems.append(f"{svc}: {key} is given as a value; use a secret and {key}_FILE")
+        options = services[svc].get("security_opt") or []
+        if svc != "pgadmin" and "no-new-privileges:true" not in options:
+            problems.append(f"{svc}: no no-new-privileges")
+        if svc in SWIFT_SERVICES and "ALL" not in (services[svc].get("cap_drop") or []):
+            problems.append(f"{svc}: capabilities not dropped")
+    report.check("passwords as secrets only; no-new-privileges everywhere but pgAdmin; our services drop every capability",
+                 problems)
 
     problems = []
     for svc in sorted(names):

@@ -81,12 +81,14 @@ pg_dir=/tmp/hospital-pg-e2e-$$
 export PG_DIR=$pg_dir
 ci/pg.sh start >/dev/null
 set -a
+# The services log in as hospital_loader (ci/pg.sh applied the schema as its owner);
+# verify reads as hospital_reader (docs/warehouse.md §Roles).
+unset DB_PASSWORD
 # shellcheck disable=SC1091
-source "$pg_dir/env"
+source "$pg_dir/loader.env"
 LAKE_PATH=$lake
 CONFIG_DIR=$root/configs
 SIM_PROFILE=$profile
-DB_SCHEMA_SQL=$root/db/db_schema.sql
 set +a
 mkdir -p "$lake"
 
@@ -133,4 +135,4 @@ for pid in "${pids[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid"
 "$bin" batch-ingestor --drain >>"$work/batch-ingestor.log" 2>&1
 say "pipeline drained after $(( $(date +%s) - started ))s"
 
-"$bin" verify
+(set -a; source "$pg_dir/reader.env"; exec "$bin" verify)

@@ -1,11 +1,12 @@
 -- db/db_schema.sql: the warehouse of the hospital data platform (PostgreSQL 15).
 --
 -- Idempotent: every statement is CREATE ... IF NOT EXISTS, a DO block that checks the
--- catalog first, a GRANT (re-granting is a no-op) or a COMMENT (replaced in place).
--- It never drops, truncates, updates or deletes anything, so the postgres container's
--- /docker-entrypoint-initdb.d run and the ingestor's run at every start are both harmless.
--- Apply it as the role that owns the database (DB_USER); it needs CREATEROLE the first
--- time, to create the two group roles below. No password appears here.
+-- catalog first, a GRANT or REVOKE (repeating one is a no-op), an ALTER ROLE to the same
+-- attributes or a COMMENT (replaced in place). It never drops, truncates, updates or
+-- deletes data, so applying it again (the postgres container's /docker-entrypoint-initdb.d
+-- run, ci/pg.sh, a schema change on an existing warehouse) is harmless.
+-- Apply it as the role that owns the database, and only as that role; it needs
+-- CREATEROLE, for the two login roles below. No password appears here.
 --
 -- Types follow the lake exactly (README "The lake", LakeColumns.swift):
 --   ids (deterministic UUID v8)         -> uuid
@@ -344,22 +345,31 @@ COMMENT ON TABLE daily_summary.daily_summaries IS 'hospital.daily_summary events
 COMMENT ON TABLE ingest.files IS 'Ledger: one row per loaded lake file';
 
 -- ---------------------------------------------------------------------------------------
--- Roles: group roles (NOLOGIN); login roles are made members by the deployment, e.g.
---   GRANT hospital_loader TO <ingestor login>; GRANT hospital_reader TO <analyst login>;
+-- Roles (docs/warehouse.md §Roles). Least privilege: the role applying this script owns the
+-- schema and is used for nothing else; the services log in as hospital_loader, pgAdmin and
+-- analysts as hospital_reader. Both are LOGIN roles without a password here: the deployment
+-- sets one (Compose: docker/postgres/20_role_passwords.sh from its secrets; ci/pg.sh).
+-- Neither can create, alter, drop, truncate, update or delete anything, nor run a server
+-- program (COPY ... PROGRAM needs superuser or pg_execute_server_program).
 -- ---------------------------------------------------------------------------------------
 DO $roles$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_loader') THEN
-        CREATE ROLE hospital_loader NOLOGIN;
+        CREATE ROLE hospital_loader LOGIN;
     END IF;
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_reader') THEN
-        CREATE ROLE hospital_reader NOLOGIN;
+        CREATE ROLE hospital_reader LOGIN;
     END IF;
 END
 $roles$;
+ALTER ROLE hospital_loader LOGIN NOCREATEDB NOCREATEROLE;
+ALTER ROLE hospital_reader LOGIN NOCREATEDB NOCREATEROLE;
 
--- Loader: may create (staging) and write; never UPDATE/DELETE/TRUNCATE (insert-only warehouse).
-GRANT USAGE, CREATE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+-- Loader: reads (references, the ledger) and inserts; its staging tables are temporary,
+-- which every role may create. Earlier versions granted CREATE on the schemas: taken back.
+REVOKE CREATE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
+    patient_transfers, daily_summary, ingest FROM hospital_loader;
+GRANT USAGE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
     patient_transfers, daily_summary, ingest TO hospital_loader;
 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA hospital_operations, hospital_admissions,
     emergency_transport, patient_transfers, daily_summary, ingest TO hospital_loader;

@@ -16,7 +16,7 @@ extension Hospital {
         @Flag(help: "Load what is there now and exit 0.")
         var drain = false
 
-        @Option(help: "The schema script applied at start (default: DB_SCHEMA_SQL or ./db/db_schema.sql, when present).")
+        @Option(help: "A schema script to apply at start, as a role that owns the schema (default: DB_SCHEMA_SQL; none when unset).")
         var schema: String?
 
         @Option(help: "Seconds between looks at the lake when nothing was loaded.")
@@ -57,12 +57,11 @@ extension Hospital {
                 ])
         }
 
-        /// The schema script; a path given explicitly must be readable, the default may be absent
-        /// (the postgres container's init folder applied it).
+        /// The schema script, only when asked for: the schema's owner applies it (the postgres
+        /// container's init folder, ci/pg.sh), and the least-privileged login the services use
+        /// may not (docs/warehouse.md §Roles). A path given must be readable.
         private func schemaScript(_ service: ServiceConfig) throws -> String? {
-            guard let path = schema ?? service.environment["DB_SCHEMA_SQL"] else {
-                return try? String(contentsOfFile: "db/db_schema.sql", encoding: .utf8)
-            }
+            guard let path = schema ?? service.environment["DB_SCHEMA_SQL"] else { return nil }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 Console.error("configuration error: schema script \(path): file is missing or unreadable")
                 throw ExitCode(2)
