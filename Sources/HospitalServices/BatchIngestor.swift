@@ -23,7 +23,7 @@ public final class BatchIngestor {
     public var daysLoaded: Int { ledger.keys.filter { $0.hasPrefix("admissions_") }.count }
 
     let layout: LakeLayout
-    let connection: PQConnection
+    private(set) var connection: PQConnection
     let schemas: WarehouseSchemas
     let topics: KafkaConfig.Topics
     let calendar: SimCalendar
@@ -66,6 +66,18 @@ public final class BatchIngestor {
                     + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                 [unit.name, unit.care, String(unit.capacity), unit.staffDepartment])
         }
+        try readLedger()
+    }
+
+    /// Goes on over a new session after the old one was lost: the ledger is read again, since
+    /// the transaction in flight may or may not have committed, and the ledger says which.
+    public func reconnect(_ connection: PQConnection) throws {
+        self.connection = connection
+        try readLedger()
+    }
+
+    private func readLedger() throws {
+        ledger = [:]
         for row in try connection.execute("SELECT file_name, sha256 FROM ingest.files").rows {
             ledger[row[0] ?? "", default: []].insert(row[1] ?? "")
         }

@@ -27,7 +27,7 @@ extension PQConnection {
             abandonCopy(status: start.status, reason: "expected COPY FROM STDIN")
             throw PostgresError(kind: .client, operation: "COPY", message: "statement is not a COPY … FROM STDIN")
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
-            throw start.error(operation: "COPY")
+            throw verdict(start, operation: "COPY")
         default:
             throw PostgresError(kind: .client, operation: "COPY", message: "statement is not a COPY … FROM STDIN")
         }
@@ -52,12 +52,12 @@ extension PQConnection {
         guard let raw = withUnsafeHandle({ PQgetResult($0) }) else {
             throw failure(operation: "COPY")
         }
-        let verdict = PQResult(taking: raw)
+        let outcome = PQResult(taking: raw)
         drainResults()
-        guard verdict.status == PGRES_COMMAND_OK else {
-            throw verdict.error(operation: "COPY")
+        guard outcome.status == PGRES_COMMAND_OK else {
+            throw verdict(outcome, operation: "COPY")
         }
-        return verdict.affectedRows
+        return outcome.affectedRows
     }
 
     /// The error after libpq refused copy data or the end of the stream. The server's
@@ -69,7 +69,7 @@ extension PQConnection {
             var found: PostgresError?
             while let raw = PQgetResult(connection) {
                 let result = PQResult(taking: raw)
-                if found == nil, result.status == PGRES_FATAL_ERROR { found = result.error(operation: "COPY") }
+                if found == nil, result.status == PGRES_FATAL_ERROR { found = verdict(result, operation: "COPY") }
             }
             return found
         }

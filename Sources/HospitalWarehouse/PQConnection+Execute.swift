@@ -15,7 +15,7 @@ extension PQConnection {
             throw PostgresError(
                 kind: .client, operation: "execute", message: "COPY statements must use copyIn, not execute")
         default:
-            throw result.error(operation: "execute")
+            throw verdict(result, operation: "execute")
         }
     }
 

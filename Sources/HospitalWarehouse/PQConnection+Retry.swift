@@ -7,8 +7,11 @@ extension PQConnection {
     /// timed-out first attempt is normal and worth waiting out. Failures that waiting
     /// cannot fix (wrong password or role, SQLSTATE class 28; unknown database, 3D000)
     /// are thrown at once. Each attempt logs exactly one line; the waits are cancellable.
+    /// `shouldStop` is asked before each wait, so a service told to stop while the database
+    /// is away stops at once (the error then says so) instead of after every attempt.
     public static func connect(
-        _ settings: ConnectionSettings, retry: RetryPolicy = RetryPolicy(), logger: Logger
+        _ settings: ConnectionSettings, retry: RetryPolicy = RetryPolicy(), logger: Logger,
+        shouldStop: @Sendable () -> Bool = { false }
     ) async throws -> PQConnection {
         var attempt = 0
         while true {
@@ -35,10 +38,14 @@ extension PQConnection {
                     logger.error("connection attempt failed", metadata: metadata)
                     throw error
                 }
+                guard !shouldStop() else {
+                    throw PostgresError(kind: .client, operation: "connect", message: "stopped while waiting for the database")
+                }
                 let delay = retry.delay(afterAttempt: attempt)
                 metadata[WarehouseLogKey.delayMilliseconds] = "\(delay.milliseconds)"
                 logger.warning("connection attempt failed", metadata: metadata)
-                try await Task.sleep(for: delay)
+                let wake = ContinuousClock.now + delay
+                while ContinuousClock.now < wake, !shouldStop() { try await Task.sleep(for: .milliseconds(50)) }
             }
         }
     }

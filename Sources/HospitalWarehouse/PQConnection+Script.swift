@@ -11,7 +11,7 @@ extension PQConnection {
         drainResults()
         switch result.status {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
-        default: throw result.error(operation: "script")
+        default: throw verdict(result, operation: "script")
         }
     }
 }

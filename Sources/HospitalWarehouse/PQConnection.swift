@@ -90,6 +90,14 @@ public final class PQConnection {
         return String(cString: text)
     }
 
+    /// The error a failed result carries, marked as a lost connection when the session died
+    /// with it (libpq reports "server closed the connection" as a result with no SQLSTATE).
+    func verdict(_ result: PQResult, operation: String) -> PostgresError {
+        var error = result.error(operation: operation)
+        if PQstatus(handle) == CONNECTION_BAD { error.kind = .connection }
+        return error
+    }
+
     /// The error for a call that libpq refused without a result (NULL `PGresult`,
     /// or -1 from a COPY call): a lost connection, or misuse on our side.
     func failure(operation: String) -> PostgresError {

@@ -76,6 +76,14 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         return sqlState.hasPrefix("22") || sqlState.hasPrefix("23") || sqlState.hasPrefix("54")
     }
 
+    /// The session is gone (the server restarted, closed it, or cannot be reached): the
+    /// statement's fate is the server's to tell after reconnecting, not a verdict on it.
+    public var isConnectionLoss: Bool {
+        if kind == .connection { return true }
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
     public var description: String {
         var text = "PostgreSQL \(kind.rawValue) error during \(operation)"
         if let sqlState { text += " [\(sqlState)]" }

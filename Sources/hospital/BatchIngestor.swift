@@ -28,16 +28,41 @@ extension Hospital {
             let layout = service.settings.layout
             try LakeFolders.create(layout)
             let stop = StopSignal()
+            let health = HealthReporter(service: "batch-ingestor", layout: layout, logger: logger)
+            do {
+                try await serve(service, layout: layout, stop: stop, health: health, logger: logger)
+                health.finish()
+            } catch  where stop.requested {
+                health.finish()  // told to stop while waiting: a clean stop, exit 0
+            } catch {
+                // The health file says why the service gave up, for healthchecks and `status`.
+                health.finish(.failed, detail: "\(error)")
+                throw error
+            }
+        }
+
+        private func serve(_ service: ServiceConfig, layout: LakeLayout, stop: StopSignal, health: HealthReporter, logger: Logger)
+            async throws
+        {
             let (settings, schemas) = try service.database()
-            let connection = try await service.connect(settings, logger: logger)
+            let isStopped: @Sendable () -> Bool = { stop.requested }
+            let connection = try await service.connect(settings, logger: logger, shouldStop: isStopped)
             let ingestor = HospitalServices.BatchIngestor(
                 layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics,
                 calendar: service.settings.profile.calendar, logger: logger)
             try ingestor.prepare(schemaSQL: try schemaScript(service), config: service.config)
-            let health = HealthReporter(service: "batch-ingestor", layout: layout, logger: logger)
-            defer { health.finish() }
             while !stop.requested {
-                let pass = try ingestor.drainOnce(shouldStop: { stop.requested })
+                let pass: HospitalServices.BatchIngestor.Pass
+                do {
+                    pass = try ingestor.drainOnce(shouldStop: isStopped)
+                } catch let error as PostgresError where error.isConnectionLoss {
+                    // A restart of the database is a pause, not an end: reconnect and go on
+                    // where the ledger says (docs/warehouse.md §Transactions).
+                    logger.warning("database connection lost; reconnecting", metadata: [LogKey.reason: "\(error.message)"])
+                    health.beat(.waiting, detail: "database connection lost: \(error.message)")
+                    try ingestor.reconnect(try await service.connect(settings, logger: logger, attempts: .max, shouldStop: isStopped))
+                    continue
+                }
                 let total = ingestor.total
                 health.beat(counts: [
                     "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,

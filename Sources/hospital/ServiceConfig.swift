@@ -104,9 +104,12 @@ struct ServiceConfig {
     }
 
     /// Connects with retries; a refused login or a missing database is a configuration error.
-    func connect(_ settings: ConnectionSettings, logger: Logger) async throws -> PQConnection {
+    func connect(
+        _ settings: ConnectionSettings, logger: Logger, attempts: Int = 30, shouldStop: @Sendable @escaping () -> Bool = { false }
+    ) async throws -> PQConnection {
         do {
-            return try await PQConnection.connect(settings, retry: RetryPolicy(maxAttempts: 30), logger: logger)
+            return try await PQConnection.connect(
+                settings, retry: RetryPolicy(maxAttempts: attempts), logger: logger, shouldStop: shouldStop)
         } catch let error as PostgresError where error.isAuthenticationFailure || error.sqlState == "3D000" {
             Console.error("configuration error: database \(settings): \(error.message)")
             throw ExitCode(2)

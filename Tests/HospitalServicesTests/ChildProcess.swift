@@ -43,6 +43,12 @@ final class ChildProcess {
         return true
     }
 
+    /// SIGTERM, as Compose stops a service.
+    func terminate() {
+        guard process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGTERM)
+    }
+
     /// The exit status once the child has ended, or nil if it still runs at the deadline.
     func waitForExit(timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout
