@@ -13,6 +13,28 @@ struct IngestorReconnectTests {
 
     @Test func aLostSessionIsAPauseAndEveryFileStillLoadsOnce() async throws {
         let layout = try F.lake(days: 6)
+        // Days 2 to 6 arrive one by one, as the scheduler writes them (files, then flags),
+        // each after the ingestor's session was closed under it.
+        let held = layout.root + "/held"
+        try FileManager.default.createDirectory(atPath: held, withIntermediateDirectories: true)
+        let days = (1..<6).map { Profile.golden.calendar.start.adding(days: $0) }
+        func files(of date: SimDate) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: layout.batch).filter { $0.contains(date.description) }.sorted()
+        }
+        func flags(of date: SimDate) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: layout.dailyFlags).filter { $0.contains(date.description) }.sorted()
+        }
+        var arrivals: [(files: [String], flags: [String])] = []
+        for date in days {
+            arrivals.append((try files(of: date), try flags(of: date)))
+            for name in arrivals.last!.files {
+                try FileManager.default.moveItem(atPath: layout.batch + "/" + name, toPath: held + "/" + name)
+            }
+            for name in arrivals.last!.flags {
+                try FileManager.default.moveItem(atPath: layout.dailyFlags + "/" + name, toPath: held + "/" + name)
+            }
+        }
+        try FileManager.default.moveItem(atPath: layout.state, toPath: held + "/state")
         let settings = try await F.database()
         let owner = try await PQConnection.connect(settings, retry: .once, logger: F.logger)
         let service = try ChildProcess(
@@ -23,35 +45,47 @@ struct IngestorReconnectTests {
                 "DB_PASSWORD": settings.password, "DB_SCHEMA_SQL": F.repository + "/db/db_schema.sql",
             ], logFolder: layout.root)
         defer { service.kill() }
-        // Close the ingestor's session several times while it loads.
         let terminate =
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'hospital-batch-ingestor' "
             + "AND datname = current_database()"
-        var closed = 0
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline {
-            if closed < 5, Int(try owner.execute(terminate).firstValue ?? "0") ?? 0 > 0 { closed += 1 }
-            try await Task.sleep(for: .milliseconds(150))
-            let left = try FileManager.default.contentsOfDirectory(atPath: layout.batch)
-            if closed >= 5, left.isEmpty, service.isRunning { break }
-            if !service.isRunning { break }
+        func waitUntil(_ condition: () throws -> Bool) async throws -> Bool {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline {
+                if try condition() { return true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return false
         }
-        #expect(closed >= 3, "sessions closed under the ingestor: \(closed)")
-        #expect(service.isRunning, "the ingestor did not survive its session ending")
+        func batchEmpty() throws -> Bool { try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty }
+        #expect(try await waitUntil(batchEmpty), "day 1 loaded")
+        var closed = 0
+        for arrival in arrivals {
+            // Close the session (once the ingestor has one), then hand it the next day.
+            #expect(try await waitUntil { Int(try owner.execute(terminate).firstValue ?? "0") ?? 0 > 0 }, "a session to close")
+            closed += 1
+            for name in arrival.files { try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.batch + "/" + name) }
+            for name in arrival.flags {
+                try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.dailyFlags + "/" + name)
+            }
+            #expect(try await waitUntil(batchEmpty), "the day after session \(closed) closed")
+            #expect(service.isRunning, "the ingestor did not survive its session ending")
+        }
+        try FileManager.default.moveItem(atPath: held + "/state", toPath: layout.state)
+        #expect(closed == 5)
         // Let it land the stream files too, then stop it as Compose would.
-        try await Task.sleep(for: .seconds(1))
+        let streamFiles = try FileManager.default.subpathsOfDirectory(atPath: layout.stream).filter { $0.hasSuffix(".json") }.count
+        let batchFiles = try FileManager.default.contentsOfDirectory(atPath: layout.processed)
+            .filter { IngestFile(name: $0).map { $0.kind != .report } ?? false }.count
+        #expect(try await waitUntil { try F.count(owner, "ingest.files") == streamFiles + batchFiles })
         service.terminate()
         #expect(service.waitForExit(timeout: .seconds(20)) == 0)
         let health = try #require(HealthRecord.load("batch-ingestor", in: layout))
         #expect(health.status == .stopped)
-
-        let streamFiles = try FileManager.default.subpathsOfDirectory(atPath: layout.stream).filter { $0.hasSuffix(".json") }.count
-        let batchFiles = try FileManager.default.contentsOfDirectory(atPath: layout.processed)
-            .filter { IngestFile(name: $0).map { $0.kind != .report } ?? false }.count
-        #expect(try F.count(owner, "ingest.files") == streamFiles + batchFiles)
+        #expect(try F.count(owner, "(SELECT file_name FROM ingest.files GROUP BY file_name HAVING count(*) > 1) AS twice") == 0)
         #expect(try F.count(owner, "hospital_admissions.admissions") == F.csvRows(layout, prefix: "admissions_").count)
         #expect(
             try F.count(owner, "emergency_transport.transports") == F.csvRows(layout, prefix: "hospital_emergency_transport_").count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.failed).isEmpty)
     }
 
     @Test func aSIGTERMWhileTheDatabaseIsAwayStopsAtOnce() throws {
