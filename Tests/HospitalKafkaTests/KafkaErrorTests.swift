@@ -23,13 +23,17 @@ extension KafkaTests {
             #expect(!settings.description.contains("hunter2"))
             #expect(settings.description.contains("linger.ms=5"))
 
+            // The only property librdkafka refuses is a secret one, so the refusal must take
+            // the redacting branch (properties are applied in name order: an earlier bad key
+            // would fail first and prove nothing).
             let bad = KafkaSettings(
                 bootstrapServers: "localhost:9092", clientID: "ehr",
-                properties: ["ssl.keystore.password": "hunter2", "no.such.property": "x"])
+                properties: ["no.such.secret": "hunter2", "linger.ms": "5"])
             let error = #expect(throws: KafkaError.self) {
                 _ = try RdKafkaProducer(settings: bad, logger: TestSupport.logger)
             }
             #expect(error?.code == .invalidArgument)
+            #expect(error?.reason == "invalid value for configuration property \"no.such.secret\" (value redacted)")
             #expect(error.map { !$0.description.contains("hunter2") } ?? false)
         }
 
