@@ -5,8 +5,8 @@
 /// It never carries a password or a connection string: libpq's messages name the
 /// host and port only, and we never build connection strings in the first place.
 /// Row data may appear in `detail` (e.g. the duplicate key of a 23505), as the server
-/// chose to report it.
-public struct PostgresError: Error, CustomStringConvertible, Sendable {
+/// chose to report it; `description` leaves it out, `debugDescription` keeps it.
+public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringConvertible, Sendable {
     /// Where the failure came from, because the right reaction differs: a `connection`
     /// problem may heal with a retry, a `server` error is a verdict on the statement,
     /// and a `client` error is a bug or misuse on our side.
@@ -84,14 +84,22 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
 
-    public var description: String {
+    /// What logs and error lines show. The server's `detail` is left out: it can quote the
+    /// row that failed (a patient's name in a key violation), so only `debugDescription`
+    /// carries it.
+    public var description: String { text(withDetail: false) }
+
+    public var debugDescription: String { text(withDetail: true) }
+
+    private func text(withDetail: Bool) -> String {
         var text = "PostgreSQL \(kind.rawValue) error during \(operation)"
         if let sqlState { text += " [\(sqlState)]" }
         if let severity { text += " \(severity)" }
         text += ": \(message)"
-        if let detail { text += " (detail: \(detail))" }
+        if withDetail, let detail { text += " (detail: \(detail))" }
         if let hint { text += " (hint: \(hint))" }
         if let context { text += " (context: \(context))" }
         return text
     }
+
 }
