@@ -1,3 +1,4 @@
+import Foundation
 import HospitalCore
 import HospitalKafka
 
@@ -18,8 +19,16 @@ final class StreamChunk {
     var lastActivity: ContinuousClock.Instant
     private(set) var count = 0
     private(set) var buffer: [UInt8]
-    private let path: String
+    let path: String
     private var file: LakeFile?
+    /// The chunk's first event, to tell a re-delivery of the same offsets (same first event:
+    /// the file may be replaced) from a broker whose offsets went back (another event).
+    private var firstLine: [UInt8] = []
+
+    /// A landed chunk at this name starts with another event.
+    struct Collision: Error {
+        let path: String
+    }
 
     /// `buffer` is an empty one to reuse (its capacity is what counts).
     init(folder: String, partition: TopicPartition, start: Int64, lastActivity: ContinuousClock.Instant, buffer: [UInt8]) {
@@ -33,6 +42,7 @@ final class StreamChunk {
 
     /// Adds one event as a line.
     func append(_ event: UnsafeRawBufferPointer) throws {
+        if count == 0 { firstLine = Array(event) + [UInt8(ascii: "\n")] }
         buffer.append(contentsOf: event)
         buffer.append(UInt8(ascii: "\n"))
         count += 1
@@ -40,11 +50,29 @@ final class StreamChunk {
     }
 
     /// Makes the chunk durable under its name; false when it holds no event, and no file is made.
+    /// Throws `Collision`, and replaces nothing, when the file at its name holds other events.
     func land() throws -> Bool {
         guard count > 0 else { return false }
         try spill()
+        if collides() { throw Collision(path: path) }
         try file?.commit()
         return true
+    }
+
+    /// Makes the chunk durable at `target` instead of its own name.
+    func divert(to target: String) throws {
+        try spill()
+        try file?.commit(to: target)
+    }
+
+    private func collides() -> Bool {
+        guard LakeEntry.kind(path) == .regular else { return false }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: firstLine.count)
+        let read = head.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+        return read != firstLine.count || head != firstLine
     }
 
     private func spill() throws {

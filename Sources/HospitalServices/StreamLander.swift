@@ -161,7 +161,13 @@ public final class StreamLander {
         for partition in partitions.sorted(by: Self.order) {
             guard let chunk = chunks.removeValue(forKey: partition) else { continue }
             gaps.expect(partition, at: chunk.next)
-            if try chunk.land() {
+            let landed: Bool
+            do {
+                landed = try chunk.land()
+            } catch let collision as StreamChunk.Collision {
+                try refuse(collision, chunk: chunk, partition: partition)
+            }
+            if landed {
                 written.insert(layout.stream + "/" + partition.topic)
                 landedEvents += chunk.count
                 landedFiles += 1
@@ -171,6 +177,26 @@ public final class StreamLander {
         }
         for folder in written.sorted() { LakeFolders.sync(folder) }
         if commitFailures == 0 { try commitLanded() }
+    }
+
+    /// A landed chunk is never replaced by other events: a broker whose offsets went back (its
+    /// log lost, a new cluster under the old name) would otherwise overwrite events already
+    /// landed and loaded. The new chunk is kept in failed/ with the reason, and the service
+    /// stops, naming it: what the broker now holds is for a person to judge.
+    private func refuse(_ collision: StreamChunk.Collision, chunk: StreamChunk, partition: TopicPartition) throws -> Never {
+        let quarantine = Quarantine(layout: layout, service: "stream-processor")
+        let name = quarantine.freeName((collision.path as NSString).lastPathComponent)
+        try chunk.divert(to: layout.failed + "/" + name)
+        let reason =
+            "\(partition.topic) partition \(partition.partition) offset \(chunk.start) again holds other events than the landed "
+            + "\(layout.relative(collision.path)): the broker's offsets went back; the new events are kept in failed/\(name)"
+        try quarantine.report(
+            name: name, file: layout.relative(collision.path), reason: reason,
+            extra: [("topic", partition.topic), ("partition", String(partition.partition)), ("offset", String(chunk.start))])
+        LakeFolders.sync(layout.failed)
+        logger.critical(
+            "landed chunk would be overwritten", metadata: [LogKey.file: "\(layout.relative(collision.path))", LogKey.reason: "\(reason)"])
+        throw LakeError.badState(path: layout.relative(collision.path), reason: reason)
     }
 
     /// Commits every landed chunk not yet committed; on failure, schedules the next attempt.

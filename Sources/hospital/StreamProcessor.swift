@@ -34,12 +34,18 @@ extension Hospital {
             try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
             let lander = StreamLander(layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle)
             let health = HealthReporter(service: "stream-processor", layout: layout, logger: logger)
-            try lander.run(
-                idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) },
-                shouldStop: {
-                    health.beat(counts: ["events_landed": lander.landedEvents, "files_landed": lander.landedFiles])
-                    return stop.requested
-                })
+            do {
+                try lander.run(
+                    idleExit: idleExit.map { .milliseconds(Int($0 * 1000)) },
+                    shouldStop: {
+                        health.beat(counts: ["events_landed": lander.landedEvents, "files_landed": lander.landedFiles])
+                        return stop.requested
+                    })
+            } catch {
+                // Said in the health file too (a chunk that would overwrite a landed one, a lake it cannot write).
+                health.finish(.failed, detail: "\(error)")
+                throw error
+            }
             health.finish()
             try consumer.close()
             logger.info("stream processor stopped", metadata: [LogKey.events: "\(lander.landedEvents)"])

@@ -29,6 +29,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
     }
 
+    /// A re-delivery of the same offsets may replace its chunk; other events at a landed
+    /// chunk's name may not.
+    @Test func aLandedChunkIsReplacedOnlyByTheSameFirstEvent() throws {
+        let folder = TemporaryFolder.make("stream-chunk")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = chunk(in: folder)
+        try append(#"{"n":1}"#, to: first)
+        #expect(try first.land())
+        let again = chunk(in: folder)
+        try append(#"{"n":1}"#, to: again)
+        try append(#"{"n":2}"#, to: again)
+        #expect(try again.land(), "the same offsets, cut later")
+        let other = chunk(in: folder)
+        try append(#"{"n":9}"#, to: other)
+        #expect(throws: StreamChunk.Collision.self) { _ = try other.land() }
+        let landed = try String(contentsOfFile: folder + "/hospital.transport+3+0000000000000000042.json", encoding: .utf8)
+        #expect(landed == "{\"n\":1}\n{\"n\":2}\n")
+    }
+
     /// A chunk dropped before landing (its partition was revoked) leaves nothing behind.
     @Test func aDroppedChunkLeavesNoFile() throws {
         let folder = TemporaryFolder.make("stream-chunk")

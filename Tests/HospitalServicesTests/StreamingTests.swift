@@ -100,6 +100,36 @@ struct StreamingTests {
         withExtendedLifetime(pipeline.broker) {}
     }
 
+    /// A broker whose offsets went back (a new cluster under the old address) offers other
+    /// events at offsets already landed: the landed chunk is never replaced, the new events are
+    /// kept in failed/ with the reason, and the lander stops, naming it.
+    @Test func aBrokerWhoseOffsetsWentBackNeverOverwritesALandedChunk() throws {
+        let pipeline = try pipeline()
+        let publisher = try pipeline.publisher()
+        let pending = publisher.pending()
+        let firstDay = pending.filter { $0.date == Profile.golden.calendar.start }
+        for file in firstDay { _ = try publisher.publish(file) }
+        _ = try pipeline.land()
+        let before = try pipeline.landed()
+        #expect(!before.isEmpty)
+        // The same address now answers with a new, empty cluster: offsets start at 0 again.
+        let fresh = Pipeline(
+            layout: pipeline.layout, config: pipeline.config,
+            broker: try EmbeddedBroker(config: pipeline.config.kafka, partitions: 3, logger: Self.logger))
+        let later = try fresh.publisher()
+        for file in later.pending() where file.date != Profile.golden.calendar.start { _ = try later.publish(file) }
+        #expect(throws: LakeError.self) { _ = try fresh.land() }
+        #expect(try pipeline.landed().filter { before[$0.key] != nil } == before, "every landed chunk kept its events")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: pipeline.layout.failed).filter { $0.hasSuffix(".error.json") }
+        let report = try #require(reports.first.map { pipeline.layout.failed + "/" + $0 })
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.contains("offsets went back") && text.contains("\"service\":\"stream-processor\""), "\(text)")
+        let kept = String(report.dropLast(".error.json".count))
+        #expect(FileManager.default.fileExists(atPath: kept), "the new events are kept")
+        withExtendedLifetime(pipeline.broker) {}
+        withExtendedLifetime(fresh.broker) {}
+    }
+
     @Test func aRepublishedFileLandsWithTheSameEventIDs() throws {
         let pipeline = try pipeline()
         let publisher = try pipeline.publisher()

@@ -61,12 +61,17 @@ public final class LakeFile {
 
     /// Makes the file durable under its final name and returns what a flag records of it.
     @discardableResult
-    public func commit() throws -> FileDigest {
+    public func commit() throws -> FileDigest { try commit(to: path) }
+
+    /// Makes the file durable under another name (a stream chunk that must not replace the
+    /// file already at its own name is kept in failed/ instead).
+    @discardableResult
+    public func commit(to target: String) throws -> FileDigest {
         guard fsync(descriptor) == 0 else { throw LakeError.io(path: temporary, operation: "fsync", code: errno) }
         close(descriptor)
         done = true
-        guard rename(temporary, path) == 0 else { throw LakeError.io(path: path, operation: "rename", code: errno) }
-        return FileDigest(path: path, rows: rows, bytes: bytes, sha256: hasher?.finalize().hexString ?? "")
+        guard rename(temporary, target) == 0 else { throw LakeError.io(path: target, operation: "rename", code: errno) }
+        return FileDigest(path: target, rows: rows, bytes: bytes, sha256: hasher?.finalize().hexString ?? "")
     }
 
     /// Writes a whole small file at once.

@@ -30,7 +30,7 @@ public struct Quarantine: Sendable {
     }
 
     /// `name`, or the first `name.N` that neither a quarantined file nor a report uses.
-    func freeName(_ name: String) -> String {
+    public func freeName(_ name: String) -> String {
         func taken(_ candidate: String) -> Bool {
             LakeEntry.kind(layout.failed + "/" + candidate) != .missing
                 || LakeEntry.kind(layout.failed + "/" + candidate + ".error.json") != .missing
