@@ -17,6 +17,8 @@ final class StreamChunk {
     let start: Int64
     var next: Int64
     var lastActivity: ContinuousClock.Instant
+    /// When the chunk took its first event: its age cuts it even while events keep coming.
+    let opened: ContinuousClock.Instant
     private(set) var count = 0
     private(set) var buffer: [UInt8]
     let path: String
@@ -35,6 +37,7 @@ final class StreamChunk {
         self.start = start
         self.next = start
         self.lastActivity = lastActivity
+        opened = lastActivity
         self.buffer = buffer
         self.buffer.reserveCapacity(Self.bufferBytes)
         path = folder + "/" + StreamLander.fileName(partition, start: start)

@@ -5,7 +5,9 @@ import Logging
 
 /// The stream processor's work: consume the topics as group `hospital-stream-processor` and
 /// land the events as JSON Lines chunks `stream/<topic>/<topic>+<partition>+<offset>.json`.
-/// A chunk is cut by count or when its partition has been idle; offsets are committed only
+/// A chunk is cut by count, when its partition has been idle, or when it has been open for
+/// `maxAge` (a steady trickle never idles, and would keep events unlanded and uncommitted
+/// for the whole run: the sink connectors' rotate interval); offsets are committed only
 /// after the chunk is durable, so a crash re-delivers whole chunks under the same names.
 ///
 /// A failed commit never stops landing: the chunk is already durable, so its offset is
@@ -22,6 +24,7 @@ public final class StreamLander {
     let logger: Logger
     let chunkSize: Int
     let idle: Duration
+    let maxAge: Duration
     let commitRetry: Backoff
     private var chunks: [TopicPartition: StreamChunk] = [:]
     /// Topic folders in stream/ known to exist.
@@ -41,13 +44,14 @@ public final class StreamLander {
 
     public init(
         layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1),
-        commitRetry: Backoff = Backoff(base: 0.1, ceiling: 2)
+        maxAge: Duration = .seconds(10), commitRetry: Backoff = Backoff(base: 0.1, ceiling: 2)
     ) {
         self.layout = layout
         self.consumer = consumer
         self.logger = logger
         self.chunkSize = chunkSize
         self.idle = idle
+        self.maxAge = maxAge
         self.commitRetry = commitRetry
     }
 
@@ -148,7 +152,7 @@ public final class StreamLander {
     /// The idle timer runs on every poll, not only when a message arrives, so the tail of a
     /// burst is landed without waiting for the next event.
     private func cutIdle(now: ContinuousClock.Instant) throws {
-        try land(chunks.filter { now - $0.value.lastActivity >= idle }.map(\.key))
+        try land(chunks.filter { now - $0.value.lastActivity >= idle || now - $0.value.opened >= maxAge }.map(\.key))
     }
 
     /// Lands the partitions' chunks: each file fsynced and renamed, each folder synced once,

@@ -21,6 +21,14 @@ extension Hospital {
         @Option(help: "Seconds a partition may be idle before its chunk is landed.")
         var idleSeconds = 1.0
 
+        @Option(help: "Seconds a chunk may stay open however busy its partition is.")
+        var maxAgeSeconds = 10.0
+
+        func validate() throws {
+            guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
+            guard idleSeconds > 0, maxAgeSeconds > 0 else { throw ValidationError("--idle-seconds and --max-age-seconds must be positive") }
+        }
+
         func run() async throws {
             let logger = Logger(label: "hospital.stream-processor")
             let service = try options.load()
@@ -32,7 +40,9 @@ extension Hospital {
             let consumer = try RdKafkaConsumer(
                 settings: service.kafkaConsumer(idleCut: idle), groupID: StreamLander.groupID, logger: logger)
             try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
-            let lander = StreamLander(layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle)
+            let lander = StreamLander(
+                layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle,
+                maxAge: .milliseconds(Int(maxAgeSeconds * 1000)))
             let health = HealthReporter(service: "stream-processor", layout: layout, logger: logger)
             do {
                 try lander.run(

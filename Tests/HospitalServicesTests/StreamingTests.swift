@@ -130,6 +130,29 @@ struct StreamingTests {
         withExtendedLifetime(fresh.broker) {}
     }
 
+    /// A partition that never idles and never fills a chunk still lands: chunks are cut by
+    /// age too, so an event waits at most that long to be durable and committed.
+    @Test func aChunkIsCutByAgeWhileItsPartitionKeepsBusy() throws {
+        let pipeline = try pipeline()
+        _ = try pipeline.publisher().publishPending()
+        let consumer = try RdKafkaConsumer(
+            settings: pipeline.consumerSettings, groupID: StreamLander.groupID, logger: StreamingTests.logger)
+        let topics = pipeline.config.kafka.topics
+        try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
+        let lander = StreamLander(
+            layout: pipeline.layout, consumer: consumer, logger: StreamingTests.logger, chunkSize: 1_000_000, idle: .seconds(60),
+            maxAge: .milliseconds(500))
+        let deadline = ContinuousClock.now + .seconds(30)
+        var landedWhileRunning = false
+        try lander.run {
+            landedWhileRunning = lander.landedFiles > 0
+            return landedWhileRunning || ContinuousClock.now > deadline
+        }
+        try consumer.close()
+        #expect(landedWhileRunning, "no chunk landed before the lander stopped: nothing cut by age")
+        withExtendedLifetime(pipeline.broker) {}
+    }
+
     @Test func aRepublishedFileLandsWithTheSameEventIDs() throws {
         let pipeline = try pipeline()
         let publisher = try pipeline.publisher()
