@@ -180,4 +180,21 @@ import Testing
         let verdict = try Self.audit(folder)[rule.rawValue]
         #expect(!verdict.passed, "\(rule) broken: \(verdict.line)")
     }
+
+    @Test func wardFiguresAddUpTheDailySummaries() throws {
+        let folder = try Self.lake(seed: 11, days: 5)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let figures = WardFigures.read(LakeLayout(root: folder))
+        #expect(figures.days == 5)
+        var admitted = 0, denied = 0
+        for path in try Self.batch(folder, "admissions_") {
+            let table = try Table(path, LakeColumns.admissions)
+            admitted += table.rows.filter { $0[table.column("status")] == "Admitted" }.count
+            denied += table.rows.filter { $0[table.column("status")] != "Admitted" }.count
+        }
+        #expect(figures.units.reduce(0) { $0 + $1.admitted } == admitted)
+        #expect(figures.units.reduce(0) { $0 + $1.denied } == denied)
+        #expect(figures.units.filter { $0.care == "Inpatient" }.allSatisfy { $0.nights == 5 && $0.meanOccupancy <= 1 })
+        #expect(figures.lines.count == figures.units.count + 3)
+    }
 }
