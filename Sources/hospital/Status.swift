@@ -7,7 +7,7 @@ extension Hospital {
     /// The pipeline at a glance, from the lake's files alone.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print setup steps, days generated / published / landed / loaded, lag and failed files.")
+            abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.")
 
         @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
         var lake: String?
@@ -33,6 +33,11 @@ extension Hospital {
             let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
             print("lake       \(layout.root) (profile \(settings.profile.name))")
             for line in status.lines { print(line) }
+            let wards = WardFigures.read(layout)
+            if wards.days > 0 {
+                print("wards      over the \(wards.days) days summarised (midnight occupancy, nights at 75-95 %)")
+                for line in wards.lines { print("  " + line) }
+            }
         }
     }
 }

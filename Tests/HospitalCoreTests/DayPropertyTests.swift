@@ -26,21 +26,45 @@ import Testing
     }
 
     @Test(arguments: TestWorld.seeds)
-    func admittingDoctorAndNurseAreOnDutyThatDay(seed: UInt64) throws {
+    func everyoneNamedIsAtWorkAtTheMinute(seed: UInt64) throws {
         let world = try TestWorld.world(seed: seed, days: 21)
+        let firstShift = world.schedule.days[0].filter(\.onDuty).map { world.shiftWindows[Int($0.shift)].lowerBound }.min()!
         for day in days(world) {
-            let onDuty = Set(world.schedule.entries(on: day.date).filter(\.onDuty).map { Int($0.serial) })
+            let roster = world.roster(on: day.date)
+            let first = day.date == world.calendar.start
             for admission in day.admissions where admission.granted {
                 let doctor = try #require(admission.doctor)
                 let nurse = try #require(admission.nurse)
-                #expect(onDuty.contains(doctor) && onDuty.contains(nurse))
+                let minute = admission.admitted.value - day.date.dayNumber * 1440
+                if !first || minute >= firstShift {
+                    let both = roster.atWork(doctor, at: minute) && roster.atWork(nurse, at: minute)
+                    #expect(both, "\(day.date) minute \(minute)")
+                }
                 #expect(world.catalog.isDoctor[world.workforce.staff[doctor].role])
                 #expect(world.catalog.isNurse[world.workforce.staff[nurse].role])
             }
             for transport in day.transports {
-                for serial in [transport.paramedic, transport.physician, transport.nurse].compactMap({ $0 }) {
-                    #expect(onDuty.contains(serial))
+                let minute = transport.visit.arrival.minuteOfDay
+                if transport.ambulance { #expect(transport.paramedic != nil, "\(day.date) minute \(minute)") }
+                for serial in [transport.paramedic, transport.physician, transport.nurse].compactMap({ $0 })
+                where !first || minute >= firstShift {
+                    let atWork = roster.atWork(serial, at: minute)
+                    #expect(atWork, "\(day.date) minute \(minute)")
                 }
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func nobodyComesBackWhileStillInABed(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 30)
+        var until: [Int: Int] = [:]
+        for day in days(world) {
+            for visit in day.visits {
+                #expect(visit.arrival.value >= until[visit.person] ?? Int.min, "person \(visit.person) on \(day.date)")
+            }
+            for admission in day.admissions where admission.granted && world.catalog.units[admission.visit.unit].isInpatient {
+                until[admission.visit.person] = max(until[admission.visit.person] ?? 0, admission.discharge!.value)
             }
         }
     }
@@ -53,6 +77,13 @@ import Testing
         for person in 0..<world.population.count where world.population.issues[person] & (1 << UInt64(pregnancy)) != 0 {
             #expect(world.names.gender(world.population, person) == "Female")
             #expect((15...49).contains(world.population.age(person, on: start)))
+        }
+        for rule in LakeAudit.ageRules {
+            let condition = try #require(
+                world.catalog.conditions.indices.first { world.catalog.conditions[$0].name.hasPrefix(rule.condition) })
+            for person in 0..<world.population.count where world.population.issues[person] & (1 << UInt64(condition)) != 0 {
+                #expect(world.population.age(person, on: start) >= rule.minimumAge, "\(rule.condition)")
+            }
         }
         for day in days(world) {
             for visit in day.visits where visit.condition == pregnancy {

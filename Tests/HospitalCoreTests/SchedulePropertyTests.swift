@@ -60,4 +60,49 @@ import Testing
             #expect(age >= world.catalog.roleMinimumAge[member.role])
         }
     }
+
+    @Test(arguments: TestWorld.seeds)
+    func everyoneRestsElevenHoursBetweenShifts(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 60)
+        var lastEnd: [Int: Int] = [:]
+        for date in world.calendar.dates {
+            for entry in world.schedule.entries(on: date) where entry.onDuty {
+                let window = world.shiftWindows[Int(entry.shift)]
+                let start = date.dayNumber * 1440 + window.lowerBound
+                if let end = lastEnd[Int(entry.serial)] {
+                    #expect(start - end >= ScheduleGenerator.minimumRestMinutes, "staff \(entry.serial) on \(date)")
+                }
+                lastEnd[Int(entry.serial)] = date.dayNumber * 1440 + window.upperBound
+            }
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func aDoctorANurseAndAParamedicAreAtWorkAtEveryMinute(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 60)
+        let staff = world.workforce.staff
+        for date in world.calendar.dates.dropFirst() {
+            let roster = world.roster(on: date)
+            for minute in stride(from: 0, to: 1440, by: 15) {
+                for (kind, pool) in [("doctor", roster.allDoctors), ("nurse", roster.allNurses), ("paramedic", roster.paramedics)] {
+                    let someone = !roster.atWork(pool, at: minute).isEmpty
+                    #expect(someone, "no \(kind) at \(date) minute \(minute)")
+                }
+            }
+            #expect(roster.paramedics.allSatisfy { world.catalog.isParamedic[staff[$0].role] })
+        }
+    }
+
+    @Test(arguments: TestWorld.seeds)
+    func serviceNeverExceedsAgeMinusTheRoleMinimum(seed: UInt64) throws {
+        let world = try TestWorld.world(seed: seed, days: 400)
+        let stepDays = world.config.workforce.stepDays
+        for date in world.workforce.steps.map(\.date) {
+            for member in world.workforce.staff where member.isActive(on: date) {
+                let age = world.population.age(member.person, on: date)
+                let quarters = member.quarters(on: date, stepDays: stepDays)
+                #expect(quarters <= (age - world.catalog.roleMinimumAge[member.role]) * 4, "staff \(member.serial) on \(date)")
+            }
+        }
+    }
 }

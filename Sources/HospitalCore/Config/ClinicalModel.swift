@@ -6,8 +6,9 @@ public struct ClinicalModel: Decodable, Sendable {
         public let max: Int
     }
 
+    /// Who can carry a condition: a sex (any when absent) and an age range.
     public struct Eligibility: Decodable, Sendable {
-        public let gender: String
+        public let gender: String?
         public let minAge: Int
         public let maxAge: Int
         enum CodingKeys: String, CodingKey {
@@ -20,6 +21,12 @@ public struct ClinicalModel: Decodable, Sendable {
     public struct Detail: Decodable, Sendable {
         public let name: String
         public let unit: String?
+        /// The youngest age the specialisation is drawn for (any when absent).
+        public let minAge: Int?
+        enum CodingKeys: String, CodingKey {
+            case name, unit
+            case minAge = "min_age"
+        }
     }
 
     public struct Condition: Decodable, Sendable {
@@ -150,6 +157,12 @@ public struct ClinicalModel: Decodable, Sendable {
         public let area: String
         public let kind: String
         public let rehabilitation: Bool
+        /// The only units it takes transfers from (a mother-and-child hospital); any when absent.
+        public let fromUnits: [String]?
+        enum CodingKeys: String, CodingKey {
+            case name, area, kind, rehabilitation
+            case fromUnits = "from_units"
+        }
     }
 
     public let ageGroups: [AgeGroup]

@@ -33,6 +33,9 @@ public struct WorkforceModel: Decodable, Sendable {
     public let doctorRoles: [String]
     public let nurseRoles: [String]
     public let paramedicRoles: [String]
+    /// Posts every doctor, nurse and paramedic role keeps in any profile, so that one of each
+    /// can be at work at every minute (absent: no minimum).
+    public let roundTheClockPosts: Int?
 
     enum CodingKeys: String, CodingKey {
         case groups
@@ -48,5 +51,6 @@ public struct WorkforceModel: Decodable, Sendable {
         case doctorRoles = "doctor_roles"
         case nurseRoles = "nurse_roles"
         case paramedicRoles = "paramedic_roles"
+        case roundTheClockPosts = "round_the_clock_posts"
     }
 }

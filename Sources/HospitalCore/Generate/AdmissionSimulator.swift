@@ -26,6 +26,8 @@ public struct AdmissionSimulator: Sendable {
         let order = visits.indices.sorted {
             (visits[$0].arrival.value + triage[$0], $0) < (visits[$1].arrival.value + triage[$1], $1)
         }
+        let morning = SimMinute(date: date, minuteOfDay: 0)
+        for unit in catalog.units.indices where catalog.units[unit].isInpatient { wards.release(unit: unit, by: morning) }
         var placesUsed = [Int](repeating: 0, count: catalog.units.count)
         var admissions: [Admission] = []
         admissions.reserveCapacity(visits.count)
@@ -38,8 +40,7 @@ public struct AdmissionSimulator: Sendable {
             var discharge: SimMinute?
             var transfer: Transfer?
             if unit.isInpatient {
-                wards.release(unit: visit.unit, by: time)
-                if wards.occupied(visit.unit) < capacity[visit.unit] {
+                if wards.occupied(visit.unit, at: time) < capacity[visit.unit] {
                     granted = true
                     let stay = catalog.conditions[visit.condition].stay ?? 1...1
                     let hours = clinical.dischargeHours
@@ -83,6 +84,7 @@ public struct AdmissionSimulator: Sendable {
         }
         let reason = reasons[rng.below(reasons.count)]
         let facilities = clinical.facilities.indices.filter {
+            if let only = clinical.facilities[$0].fromUnits, !only.contains(unitName) { return false }
             switch transfers.reasons[reason].to {
             case "hospital": return clinical.facilities[$0].kind == "hospital"
             case "rehabilitation": return clinical.facilities[$0].rehabilitation

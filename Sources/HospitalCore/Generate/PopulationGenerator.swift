@@ -72,7 +72,8 @@ public struct PopulationGenerator: Sendable {
             }
             var detail: UInt16 = 0
             for (slot, issue) in slots.enumerated() where bits & (1 << UInt64(issue)) != 0 {
-                detail |= UInt16(rng.below(catalog.conditions[issue].details.count)) << UInt16(slot * 4)
+                let details = catalog.eligibleDetails(issue, age: age)
+                detail |= UInt16(details[rng.below(details.count)]) << UInt16(slot * 4)
             }
             population.issues[person] = bits
             population.details[person] = detail

@@ -26,12 +26,17 @@ public struct StaffGenerator: Sendable {
             let perRole = (posts + group.roles.count - 1) / group.roles.count
             for roleName in group.roles {
                 let role = catalog.roles.firstIndex(of: roleName)!
+                let clinical = catalog.isDoctor[role] || catalog.isNurse[role] || catalog.isParamedic[role]
+                let posts = clinical ? max(perRole, workforce.roundTheClockPosts ?? 0) : perRole
                 let minimum = catalog.roleMinimumAge[role]
-                let candidates = adults.filter { ages[$0] >= minimum && ages[$0] <= workforce.maxHireAge }
+                // A year past the role's minimum age, and service a year short of the most it could be:
+                // service grows a quarter every 90 days but age a year only on birthdays, so this keeps
+                // years of service within age minus the minimum age on every day of the run.
+                let candidates = adults.filter { ages[$0] > minimum && ages[$0] <= workforce.maxHireAge }
                 let departmentOffset = rng.below(catalog.departments.count)
-                for slot in 0..<perRole {
+                for slot in 0..<posts {
                     let person = try draw(from: candidates, taken: &taken, rng: &rng, what: roleName)
-                    let quarters = rng.int(in: 0...(ages[person] - minimum)) * 4
+                    let quarters = rng.int(in: 0...(ages[person] - minimum - 1)) * 4
                     staff.append(
                         StaffMember(
                             serial: staff.count, person: person, role: role,

@@ -15,7 +15,9 @@ public struct VisitGenerator: Sendable {
         reducedPeriod = SimDate(iso: clinical.intake.reducedFrom)!..<SimDate(iso: clinical.intake.reducedUntil)!
     }
 
-    public func visits(on date: SimDate, population: Population) -> [Visit] {
+    /// The day's visits; `isAway(visit)` drops a visit of someone who cannot come (an inpatient
+    /// still in a bed, staff who would take one), and a person comes at most once a day.
+    public func visits(on date: SimDate, population: Population, isAway: (Visit) -> Bool = { _ in false }) -> [Visit] {
         var rng = streams.stream(.visitors, date.dayNumber)
         let intake = clinical.intake
         let limit = reducedPeriod.contains(date) ? intake.reducedMonthlyLimit : intake.monthlyLimit
@@ -55,6 +57,8 @@ public struct VisitGenerator: Sendable {
         }
         // Ties keep draw order, so the order never rests on the sort algorithm's stability.
         visits = visits.indices.sorted { (visits[$0].arrival, $0) < (visits[$1].arrival, $1) }.map { visits[$0] }
+        var came = Set<Int>()  // membership only, never iterated
+        visits = visits.filter { !isAway($0) && came.insert($0.person).inserted }
         let sessions = clinical.sessionsPerDay
         for index in visits.indices { visits[index].session = index * sessions / max(1, visits.count) + 1 }
         return visits

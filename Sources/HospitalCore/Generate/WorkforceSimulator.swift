@@ -69,18 +69,21 @@ public struct WorkforceSimulator: Sendable {
                 let leaver = staff[serial]
                 let level = scale.level(quarters: leaver.quarters(on: date, stepDays: workforce.stepDays))
                 let minimum = catalog.roleMinimumAge[leaver.role]
-                let fits = reserve.indices.filter { reserveAges[$0] >= minimum && reserveAges[$0] < workforce.retirementAge }
-                let sameLevel = fits.filter { scale.level(quarters: reserve[$0].quarters) == level }
+                // As at setup: a year past the role's minimum age, service counted only from it.
+                let fits = reserve.indices.filter { reserveAges[$0] > minimum && reserveAges[$0] < workforce.retirementAge }
+                let service = { (index: Int) in min(reserve[index].quarters, (reserveAges[index] - minimum - 1) * 4) }
+                let sameLevel = fits.filter { scale.level(quarters: service($0)) == level }
                 let pool = sameLevel.isEmpty ? fits : sameLevel
                 guard !pool.isEmpty else { continue }
                 let pick = pool[rng.below(pool.count)]
+                let quarters = service(pick)
                 reserveAges.remove(at: pick)
                 let recruit = reserve.remove(at: pick)
                 hired.append(staff.count)
                 staff.append(
                     StaffMember(
                         serial: staff.count, person: recruit.person, role: leaver.role, department: leaver.department,
-                        hired: date, quartersAtHire: recruit.quarters, joined: date))
+                        hired: date, quartersAtHire: quarters, joined: date))
             }
             steps.append(Step(date: date, retired: retired, hired: hired, reserveLeft: reserve.count))
         }

@@ -13,7 +13,7 @@ public struct Catalog: Sendable {
         public let probability: [Double]
         public let eligibility: ClinicalModel.Eligibility?
         /// Specialisations ("Chronic Condition: Diabetes") with their own unit when they have one.
-        public let details: [(name: String, unit: Int)]
+        public let details: [(name: String, unit: Int, minAge: Int)]
         public let triageMean: Double
         public let triageSD: Double
     }
@@ -53,7 +53,10 @@ public struct Catalog: Sendable {
                 stay: c.stayDays.map { $0[0]...$0[1] }, emtRemedy: c.emtRemedy, hospitalRemedy: c.hospitalRemedy,
                 probability: c.probability ?? [], eligibility: c.eligible,
                 details: (c.details ?? []).map {
-                    ($0.name, $0.unit.flatMap { unitNames.firstIndex(of: $0) } ?? unitNames.firstIndex(of: c.unit)!)
+                    (
+                        $0.name, $0.unit.flatMap { unitNames.firstIndex(of: $0) } ?? unitNames.firstIndex(of: c.unit)!,
+                        $0.minAge ?? 0
+                    )
                 },
                 triageMean: entry.mean, triageSD: entry.sd)
         }
@@ -69,10 +72,18 @@ public struct Catalog: Sendable {
         genders = config.demographics.genders
     }
 
-    /// Whether a person of this gender and age can carry the condition (pregnancy only for women of 15–49).
+    /// Whether a person of this gender and age can carry the condition (pregnancy only for
+    /// women of 15–49, alcohol and substance disorders from 12, arthritis and hypertension from 5).
     public func isEligible(_ condition: Int, gender: UInt8, age: Int) -> Bool {
         guard let rule = conditions[condition].eligibility else { return true }
-        return genders[Int(gender)] == rule.gender && age >= rule.minAge && age <= rule.maxAge
+        return (rule.gender.map { genders[Int(gender)] == $0 } ?? true) && age >= rule.minAge && age <= rule.maxAge
+    }
+
+    /// The specialisations of a condition someone of `age` can have (all when none fits).
+    public func eligibleDetails(_ condition: Int, age: Int) -> [Int] {
+        let details = conditions[condition].details
+        let fitting = details.indices.filter { details[$0].minAge <= age }
+        return fitting.isEmpty ? Array(details.indices) : fitting
     }
 
     public func conditionIndex(named name: String) -> Int? { conditions.firstIndex { $0.name == name } }

@@ -11,6 +11,8 @@ public struct ScheduleBook: Sendable {
         case calledIn
         /// Stood down: no senior could be found for the department that day.
         case stoodDown
+        /// A cycle work day turned into rest: it began less than 11 h after the last shift ended.
+        case restGap
 
         public var text: String {
             switch self {
@@ -19,6 +21,7 @@ public struct ScheduleBook: Sendable {
             case .deployed: return "deployed"
             case .calledIn: return "called_in"
             case .stoodDown: return "stood_down"
+            case .restGap: return "rest_11h"
             }
         }
     }
@@ -29,6 +32,7 @@ public struct ScheduleBook: Sendable {
         public internal(set) var shift: UInt8
         public internal(set) var onDuty: Bool
         public internal(set) var assignment: Assignment
+        /// A senior doctor or nurse: the ones who count as a department's senior cover.
         public let senior: Bool
     }
 
@@ -40,7 +44,8 @@ public struct ScheduleBook: Sendable {
     public func entries(on date: SimDate) -> [Entry] { days[date.dayNumber - start.dayNumber] }
 }
 
-/// The staff on duty on one day, grouped the way admissions and transports pick them.
+/// The staff at work on one day, grouped the way admissions and transports pick them: the
+/// day's shifts, and the previous day's that run past midnight into this morning.
 public struct DutyRoster: Sendable {
     public private(set) var doctors: [[Int]]
     public private(set) var seniorDoctors: [[Int]]
@@ -49,45 +54,71 @@ public struct DutyRoster: Sendable {
     public private(set) var allSeniorDoctors: [Int] = []
     public private(set) var allNurses: [Int] = []
     public private(set) var paramedics: [Int] = []
-    /// Minutes of the day each member works, by serial (empty when off duty).
+    /// Minutes of the day each member works, by serial: this day's shift and the previous
+    /// night's part after midnight (negative start), either empty when off duty.
     private var windows: [Range<Int>]
+    private var carried: [Range<Int>]
 
     /// `shiftWindows[shift]` is the span of a shift type within its day (it may run past midnight).
-    public init(entries: [ScheduleBook.Entry], staff: [StaffMember], catalog: Catalog, shiftWindows: [Range<Int>]) {
+    public init(
+        entries: [ScheduleBook.Entry], previous: [ScheduleBook.Entry] = [], staff: [StaffMember], catalog: Catalog,
+        shiftWindows: [Range<Int>]
+    ) {
         let empty = [[Int]](repeating: [], count: catalog.departments.count)
         doctors = empty
         seniorDoctors = empty
         nurses = empty
         windows = [Range<Int>](repeating: 0..<0, count: staff.count)
+        carried = windows
+        var listed = [Bool](repeating: false, count: staff.count)
+        for entry in previous where entry.onDuty && shiftWindows[Int(entry.shift)].upperBound > 1440 {
+            let window = shiftWindows[Int(entry.shift)]
+            carried[Int(entry.serial)] = (window.lowerBound - 1440)..<(window.upperBound - 1440)
+            add(entry, staff: staff, catalog: catalog, listed: &listed)
+        }
         for entry in entries where entry.onDuty {
-            let serial = Int(entry.serial)
-            let role = staff[serial].role
-            let department = Int(entry.department)
-            windows[serial] = shiftWindows[Int(entry.shift)]
-            if catalog.isDoctor[role] {
-                doctors[department].append(serial)
-                allDoctors.append(serial)
-                if entry.senior {
-                    seniorDoctors[department].append(serial)
-                    allSeniorDoctors.append(serial)
-                }
-            } else if catalog.isNurse[role] {
-                nurses[department].append(serial)
-                allNurses.append(serial)
-            } else if catalog.isParamedic[role] {
-                paramedics.append(serial)
-            }
+            windows[Int(entry.serial)] = shiftWindows[Int(entry.shift)]
+            add(entry, staff: staff, catalog: catalog, listed: &listed)
         }
     }
 
-    /// Who may attend at `minute` of the day: those of the department whose shift covers it,
-    /// else the department's on duty, else the hospital's whose shift covers it, else anyone on duty.
+    private mutating func add(_ entry: ScheduleBook.Entry, staff: [StaffMember], catalog: Catalog, listed: inout [Bool]) {
+        let serial = Int(entry.serial)
+        guard !listed[serial] else { return }
+        listed[serial] = true
+        let role = staff[serial].role
+        let department = Int(entry.department)
+        if catalog.isDoctor[role] {
+            doctors[department].append(serial)
+            allDoctors.append(serial)
+            if entry.senior {
+                seniorDoctors[department].append(serial)
+                allSeniorDoctors.append(serial)
+            }
+        } else if catalog.isNurse[role] {
+            nurses[department].append(serial)
+            allNurses.append(serial)
+        } else if catalog.isParamedic[role] {
+            paramedics.append(serial)
+        }
+    }
+
+    /// Whether the member's shift covers `minute` of the day (past 1440: the next morning).
+    public func atWork(_ serial: Int, at minute: Int) -> Bool {
+        windows[serial].contains(minute) || carried[serial].contains(minute)
+    }
+
+    /// Those of `pool` at work at `minute` of the day.
+    public func atWork(_ pool: [Int], at minute: Int) -> [Int] { pool.filter { atWork($0, at: minute) } }
+
+    /// Who may attend at `minute` of the day: those of the department at work then, else the
+    /// hospital's at work then, else (nobody at work, the calendar's first night) the department's
+    /// on the roster, else the hospital's.
     public func attending(department: [Int], hospital: [Int], at minute: Int) -> [Int] {
-        let covering = { (pool: [Int]) in pool.filter { self.windows[$0].contains(minute) } }
-        let inDepartment = covering(department)
+        let inDepartment = atWork(department, at: minute)
         if !inDepartment.isEmpty { return inDepartment }
-        if !department.isEmpty { return department }
-        let inHospital = covering(hospital)
-        return inHospital.isEmpty ? hospital : inHospital
+        let inHospital = atWork(hospital, at: minute)
+        if !inHospital.isEmpty { return inHospital }
+        return department.isEmpty ? hospital : department
     }
 }

@@ -40,18 +40,13 @@ public struct HospitalWorld: Sendable {
     public func staffID(_ serial: Int) -> DeterministicUUID { streams.uuid(.staffID, serial) }
 
     public func roster(on date: SimDate) -> DutyRoster {
-        DutyRoster(entries: schedule.entries(on: date), staff: workforce.staff, catalog: catalog, shiftWindows: shiftWindows)
+        DutyRoster(
+            entries: schedule.entries(on: date), previous: date > calendar.start ? schedule.entries(on: date.adding(days: -1)) : [],
+            staff: workforce.staff, catalog: catalog, shiftWindows: shiftWindows)
     }
 
     /// Each shift type's minutes within its day, from the shift definitions; empty for breaks.
-    var shiftWindows: [Range<Int>] {
-        schedule.shiftNames.map { name in
-            guard let definition = config.shifts.shiftDefinitions[name], let start = ClockText.minutes(definition.start) else {
-                return 0..<0
-            }
-            return start..<(start + (definition.hours + definition.reserveHours) * 60)
-        }
-    }
+    var shiftWindows: [Range<Int>] { ScheduleGenerator.windows(schedule.shiftNames, config.shifts) }
 
     /// "Chronic Condition: Diabetes", or the plain name.
     public func conditionText(_ condition: Int, detail: Int?) -> String {

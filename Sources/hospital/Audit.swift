@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+
+extension Hospital {
+    /// Checks a finished lake against the rules of a believable hospital (`LakeAudit`).
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Check a finished lake: capacity, service years, one place per person, at work, seniors, paramedics, rest, conditions.")
+
+        @OptionGroup var options: CommonOptions
+
+        func run() async throws {
+            let (settings, config) = try options.load()
+            let verdicts: [LakeAudit.Verdict]
+            do {
+                verdicts = try LakeAudit(layout: settings.layout, config: config).run()
+            } catch let error as LakeAudit.AuditError {
+                Console.error("audit: \(error)")
+                throw ExitCode(2)
+            }
+            for verdict in verdicts { print(verdict.line) }
+            let failed = verdicts.filter { !$0.passed }.count
+            print("audit: \(verdicts.count - failed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
