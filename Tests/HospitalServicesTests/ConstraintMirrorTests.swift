@@ -6,7 +6,7 @@ import Testing
 /// `WarehouseTables` is the one description validation follows; this reads the constraints
 /// back from PostgreSQL after db/db_schema.sql and fails when either side has one the other
 /// lacks, so the two cannot drift apart.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(2)))
 struct ConstraintMirrorTests {
     typealias F = WarehouseFixture
 

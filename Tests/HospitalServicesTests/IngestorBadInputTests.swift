@@ -6,7 +6,7 @@ import Testing
 /// Every kind of malformed batch file goes to failed/ with a reason naming file, line and
 /// column, and nothing of it reaches the warehouse. (A content fault is named before the
 /// flag check, which these unflagged files would fail too: the precise reason wins.)
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(3)))
 struct IngestorBadInputTests {
     typealias F = WarehouseFixture
 

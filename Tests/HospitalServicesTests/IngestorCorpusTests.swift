@@ -8,7 +8,7 @@ import Testing
 /// its reason, line and column, nothing else does, the ingestor never stops, and the
 /// warehouse equals a clean run's less exactly the rows the bad inputs own. Then the
 /// quarantined visitors file is re-sent as it should have been, and what it held back loads.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(5)))
 struct IngestorCorpusTests {
     typealias F = WarehouseFixture
 

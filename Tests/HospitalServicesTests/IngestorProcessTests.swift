@@ -6,7 +6,7 @@ import Testing
 
 /// The `hospital batch-ingestor` binary: killed at any moment it loads every file exactly
 /// once, and a bad configuration stops it with one line and exit code 2.
-@Suite(.serialized, .timeLimit(.minutes(4)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(4)))
 struct IngestorProcessTests {
     typealias F = WarehouseFixture
     static let binary = F.repository + "/.build/debug/hospital"

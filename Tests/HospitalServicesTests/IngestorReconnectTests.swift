@@ -7,7 +7,7 @@ import Testing
 /// The ingestor's session ends under it (the server closes it, as on a restart): it
 /// reconnects and goes on exactly once, a SIGTERM stops it cleanly, and its health file
 /// says so.
-@Suite(.serialized, .timeLimit(.minutes(4)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(4)))
 struct IngestorReconnectTests {
     typealias F = WarehouseFixture
 

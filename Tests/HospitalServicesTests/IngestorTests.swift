@@ -5,7 +5,7 @@ import HospitalWarehouse
 import Testing
 
 /// The batch ingestor against a real PostgreSQL 15 (started by ci/test.sh).
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(3)))
 struct IngestorTests {
     typealias F = WarehouseFixture
 
@@ -84,7 +84,7 @@ struct IngestorTests {
 
 /// Whatever PostgreSQL refuses of a file that passed validation rolls that file back alone:
 /// it goes to failed/ with the SQLSTATE, the constraint and the line, and the ingestor goes on.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(3)))
 struct IngestorRejectionTests {
     typealias F = WarehouseFixture
 
@@ -127,7 +127,7 @@ struct IngestorRejectionTests {
 
 /// Durable before moved, and reconciled at start: files in processed/ that the ledger does not
 /// know (a commit the server lost, a new database) go back to batch/ and load again.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(3)))
 struct IngestorReconcileTests {
     typealias F = WarehouseFixture
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Least privilege, asked of PostgreSQL itself: the loader may read and insert and nothing
 /// else, the reader may only read, and the loader alone is enough to run the ingestor.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(3)))
 struct RoleTests {
     typealias F = WarehouseFixture
 

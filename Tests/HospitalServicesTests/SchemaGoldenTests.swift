@@ -6,7 +6,7 @@ import Testing
 /// The warehouse catalog after db/db_schema.sql, read back from a real PostgreSQL 15 and
 /// compared with Golden/schema/catalog.tsv. The script runs twice first: it must be idempotent.
 /// GOLDEN_RECORD=1 rewrites the fixture (and fails, so CI cannot pass by recording).
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(2)))
 struct SchemaGoldenTests {
     typealias F = WarehouseFixture
 

@@ -3,6 +3,7 @@ import HospitalCore
 import HospitalServices
 import HospitalWarehouse
 import Logging
+import Testing
 
 /// A fresh database per test on the throwaway cluster ci/test.sh starts (DB_* from the
 /// environment), and a small lake whose outbox has been "landed" as the stream processor
@@ -16,31 +17,19 @@ enum WarehouseFixture {
         return logger
     }()
     static let config = try! HospitalConfig.load(from: repository + "/configs")
-    /// `DB_*` from the environment (ci/test.sh starts the cluster); when they are absent, as
-    /// under a bare `swift test --filter Golden`, the tests start ci/pg.sh's cluster themselves.
-    static let environment: [String: String] = {
-        var environment = ProcessInfo.processInfo.environment
-        guard environment["DB_HOST"] == nil else { return environment }
-        let folder = "/tmp/hospital-pg-swift-test"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repository + "/ci/pg.sh", "start"]
-        process.environment = environment.merging(["PG_DIR": folder]) { $1 }
-        // The server must not inherit the test's output: it outlives the test run.
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
-        let text = (try? String(contentsOfFile: folder + "/env", encoding: .utf8)) ?? ""
-        for line in text.split(separator: "\n") {
-            let assignment = line.hasPrefix("export ") ? line.dropFirst("export ".count) : line[...]
-            guard let equals = assignment.firstIndex(of: "=") else { continue }
-            let value = assignment[assignment.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-            environment[String(assignment[..<equals])] = value
-        }
-        return environment
-    }()
+    /// `DB_*` from the environment: ci/test.sh starts a throwaway cluster and sets them. No
+    /// fixture starts a server itself (a server started from a static initialiser outlived
+    /// the tests and could hang a piped `swift test`).
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// The suites that need PostgreSQL run when `DB_HOST` names one, and are reported as
+    /// skipped otherwise, so a bare `swift test` needs no service. ci/test.sh sets
+    /// `HOSPITAL_REQUIRE_SERVICES=1`: there a missing database fails them instead, and a
+    /// skip can never stand in for it.
+    static let needsDatabase = Testing.ConditionTrait.enabled(
+        if: environment["DB_HOST"] != nil || environment["HOSPITAL_REQUIRE_SERVICES"] == "1",
+        "needs PostgreSQL: set DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD (ci/test.sh starts one)")
+
     nonisolated(unsafe) private static var counter = 0
 
     /// Creates an empty database and returns settings for it.

@@ -1,7 +1,7 @@
 import HospitalWarehouse
 import Testing
 
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, TestDatabase.needed, .timeLimit(.minutes(2)))
 struct TransactionTests {
     struct Boom: Error {}
 
