@@ -1,5 +1,5 @@
 -- The warehouse catalog as deterministic TSV lines (kind, then fields), for Golden/schema/catalog.tsv.
--- Used by ci/schema-catalog.sh and the SchemaGoldenTests; no OIDs, owners, sizes or times.
+-- Used by the SchemaGoldenTests; no OIDs, owners, sizes or times.
 WITH
 sch AS (
   SELECT n.oid, n.nspname
