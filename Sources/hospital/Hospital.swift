@@ -1,11 +1,36 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Hospital: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The hospital data platform: a seeded simulation of a public hospital and the services that carry it to PostgreSQL.",
+        discussion:
+            "Every command takes --log-level LEVEL (or LOG_LEVEL): trace, debug, info (the default), notice, warning, error or critical; librdkafka's own log follows it.",
         subcommands: [
             Simulate.self, Scheduler.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Healthcheck.self,
             Status.self, Verify.self, Golden.self, Audit.self,
         ])
+
+    /// Bootstraps logging once from `--log-level` / `LOG_LEVEL` (docs/architecture.md
+    /// §Configuration), then runs the command as ArgumentParser would.
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            LogLevel.bootstrap(try LogLevel.take(from: &arguments, environment: ProcessInfo.processInfo.environment))
+        } catch {
+            Console.error("configuration error: \(error)")
+            Self.exit(withError: ExitCode(2))
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
