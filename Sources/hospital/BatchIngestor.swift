@@ -22,6 +22,10 @@ extension Hospital {
         @Option(help: "Seconds between looks at the lake when nothing was loaded.")
         var pollSeconds = 0.5
 
+        func validate() throws {
+            if !(pollSeconds > 0) { throw ValidationError("--poll-seconds must be more than 0") }
+        }
+
         func run() async throws {
             let logger = Logger(label: "hospital.batch-ingestor")
             let service = try options.load()

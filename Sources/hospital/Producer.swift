@@ -18,6 +18,10 @@ extension Hospital {
         @Option(help: "Seconds between looks at batch/ when there is nothing to publish.")
         var pollSeconds = 0.2
 
+        func validate() throws {
+            if !(pollSeconds > 0) { throw ValidationError("--poll-seconds must be more than 0") }
+        }
+
         func run() async throws {
             let logger = Logger(label: "hospital.producer")
             let service = try options.load()

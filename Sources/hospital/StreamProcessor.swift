@@ -27,6 +27,7 @@ extension Hospital {
         func validate() throws {
             guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
             guard idleSeconds > 0, maxAgeSeconds > 0 else { throw ValidationError("--idle-seconds and --max-age-seconds must be positive") }
+            if let idleExit, !(idleExit > 0) { throw ValidationError("--idle-exit must be more than 0") }
         }
 
         func run() async throws {
