@@ -21,11 +21,14 @@ if [ -z "$lake" ]; then
     echo "== simulate --profile full"
     "$bin" simulate --profile full --lake "$lake" --quiet
 fi
-# Only the ingestor's batch files: setup 1-2 live in processed/ and the outbox goes through Kafka.
+# Only the ingestor's batch files: setup 1-2 live in processed/ and the outbox goes through
+# Kafka. The flags and the state come along: the ingestor checks each file against its flag
+# (docs/warehouse.md §Transactions) and archives the reports the flags list.
 copy=$work/copy
 mkdir -p "$copy/batch"
-for f in "$lake"/batch/*.csv; do
-    case "$(basename "$f")" in hospital_emergency_transport_*|hospital_transfers_*) ;; *) cp "$f" "$copy/batch/" ;; esac
+cp -r "$lake/.setup_flags" "$lake/.daily_flags" "$lake/scheduler_state.json" "$copy/"
+for f in "$lake"/batch/*; do
+    case "$(basename "$f")" in hospital_emergency_transport_*.csv|hospital_transfers_*.csv|daily_summary_*.json) ;; *) cp "$f" "$copy/batch/" ;; esac
 done
 rows=$(( $(cat "$copy"/batch/*.csv | wc -l) - $(ls "$copy"/batch/*.csv | wc -l) ))
 bytes=$(cat "$copy"/batch/*.csv | wc -c)
