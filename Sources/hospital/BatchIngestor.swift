@@ -30,7 +30,7 @@ extension Hospital {
             let logger = Logger(label: "hospital.batch-ingestor")
             let service = try options.load()
             let layout = service.settings.layout
-            try LakeFolders.create(layout)
+            try LakeAccess.open(layout, writing: ["batch", "processed", "failed", ".health"])
             let stop = StopSignal()
             let health = HealthReporter(service: "batch-ingestor", layout: layout, logger: logger)
             do {

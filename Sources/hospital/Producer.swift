@@ -26,7 +26,7 @@ extension Hospital {
             let logger = Logger(label: "hospital.producer")
             let service = try options.load()
             let layout = service.settings.layout
-            try LakeFolders.create(layout)
+            try LakeAccess.open(layout, writing: ["batch", "processed", "failed", ".health"])
             let stop = StopSignal()
             let producer = try RdKafkaProducer(settings: service.kafkaProducer, logger: logger)
             let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)

@@ -33,7 +33,7 @@ extension Hospital {
             let service = try options.load()
             let settings = service.settings
             let layout = settings.layout
-            try LakeFolders.create(layout)
+            try LakeAccess.open(layout, writing: ["", "batch", "processed", ".setup_flags", ".daily_flags", ".health"])
             let stop = StopSignal()
             let health = HealthReporter(service: "scheduler", layout: layout, logger: logger)
             var scheduling = SchedulerOptions(settings: settings)

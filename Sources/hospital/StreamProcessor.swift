@@ -34,7 +34,7 @@ extension Hospital {
             let logger = Logger(label: "hospital.stream-processor")
             let service = try options.load()
             let layout = service.settings.layout
-            try LakeFolders.create(layout)
+            try LakeAccess.open(layout, writing: ["stream", "failed", ".health"])
             let stop = StopSignal()
             let topics = service.config.kafka.topics
             let idle = Duration.milliseconds(Int(idleSeconds * 1000))

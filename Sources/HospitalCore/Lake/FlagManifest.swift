@@ -41,10 +41,15 @@ public struct FlagManifest: Sendable, Equatable {
 public enum LakeFolders {
     public static func create(_ layout: LakeLayout) throws {
         for folder in layout.folders {
+            // A name taken by something else (a file, a link) is named as such: FileManager's
+            // error leaves errno unset.
+            let kind = LakeEntry.kind(folder)
+            if kind == .directory { continue }
+            if kind != .missing { throw LakeError.badState(path: folder, reason: "is \(kind.noun), not a folder") }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw LakeError.io(path: folder, operation: "mkdir", code: errno)
+                throw LakeError.badState(path: folder, reason: "cannot be created (\(error.localizedDescription))")
             }
         }
     }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HospitalCore
+
+/// A service that cannot write the lake stops at start with one line naming the folder and
+/// exit 1, instead of failing at its first move or quarantine, perhaps hours later, after
+/// doing work it then cannot record.
+enum LakeAccess {
+    /// Creates the lake's folders and checks that `folders` (lake-relative, "" for the root)
+    /// take a new file: a probe is created and removed in each.
+    static func open(_ layout: LakeLayout, writing folders: [String]) throws {
+        do {
+            try LakeFolders.create(layout)
+        } catch {
+            Console.error("lake error: \(error)")
+            throw ExitCode(1)
+        }
+        for folder in folders {
+            let path = (folder.isEmpty ? layout.root : layout.path(folder)) + "/.write-probe-\(getpid())"
+            let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                Console.error("lake error: cannot write \(folder.isEmpty ? layout.root : layout.path(folder)): \(reason)")
+                throw ExitCode(1)
+            }
+            close(descriptor)
+            unlink(path)
+        }
+    }
+}
