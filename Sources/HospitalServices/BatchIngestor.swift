@@ -162,7 +162,7 @@ public final class BatchIngestor {
     }
 
     private func entries(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+        LakeFolders.names(in: folder)
     }
 
     private func handle(

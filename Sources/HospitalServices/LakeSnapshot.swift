@@ -71,7 +71,7 @@ public struct LakeSnapshot: Sendable {
     }
 
     private static func names(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+        LakeFolders.names(in: folder)
     }
 
     /// A flag's outputs as (file, rows).

@@ -72,7 +72,7 @@ public struct PipelineVerifier {
     }
 
     static func names(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+        LakeFolders.names(in: folder)
     }
 
     /// The bytes of a regular file; nil for anything else (never followed through a link).

@@ -17,6 +17,26 @@ final class ChildProcess {
             candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "hospital executable not built; tried \(candidates)")
     }
 
+    /// Runs `hospital` to its end and returns its status and what it wrote on stderr (and on
+    /// stdout too, with `mergingOutput`). `environment` replaces the test's when given.
+    static func runToEnd(
+        _ arguments: [String], environment: [String: String]? = nil, folder: String? = nil, mergingOutput: Bool = false
+    ) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = mergingOutput ? output : FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     init(_ name: String, arguments: [String], environment: [String: String], logFolder: String) throws {
         self.name = name
         log = logFolder + "/" + name + ".log"

@@ -14,17 +14,10 @@ import Testing
         let root = TemporaryFolder.make("hospital-unwritable")
         // A file where the folder should be: nothing can be written into it.
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + pair[1]))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ChildProcess.executable())
-        process.arguments = [pair[0], "--lake", root, "--configs", WarehouseFixture.repository + "/configs"]
-        process.environment = ["PATH": "/usr/bin:/bin", "SIM_PROFILE": "golden", "DB_HOST": "127.0.0.1", "DB_PORT": "1"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1, "\(pair): \(text)")
+        let (status, text) = try ChildProcess.runToEnd(
+            [pair[0], "--lake", root, "--configs", WarehouseFixture.repository + "/configs"],
+            environment: ["PATH": "/usr/bin:/bin", "SIM_PROFILE": "golden", "DB_HOST": "127.0.0.1", "DB_PORT": "1"])
+        #expect(status == 1, "\(pair): \(text)")
         let lines = text.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("lake error: ") && lines[0].contains(pair[1]), "\(pair): \(text)")
     }

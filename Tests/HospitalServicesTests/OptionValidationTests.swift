@@ -17,16 +17,8 @@ import Testing
 
     @Test(arguments: cases)
     func aNumberNoServiceCanRunWithIsAUsageError(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ChildProcess.executable())
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64, "\(arguments): \(text)")
+        let (status, text) = try ChildProcess.runToEnd(arguments)
+        #expect(status == 64, "\(arguments): \(text)")
         let option = arguments.first { $0.hasPrefix("--") }!.split(separator: "=")[0]
         #expect(text.contains(option), "\(arguments): \(text)")
     }

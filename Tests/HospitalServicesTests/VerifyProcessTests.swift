@@ -8,21 +8,11 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct VerifyProcessTests {
     static func verify(_ lake: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ChildProcess.executable())
-        process.arguments = ["verify", "--lake", lake, "--lake-only", "--configs", WarehouseFixture.repository + "/configs"]
         var environment = ProcessInfo.processInfo.environment
         for key in ["SIM_PROFILE", "SIM_SEED", "GOLDEN_DIR", "LAKE_PATH"] { environment[key] = nil }
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return try ChildProcess.runToEnd(
+            ["verify", "--lake", lake, "--lake-only", "--configs", WarehouseFixture.repository + "/configs"],
+            environment: environment, folder: NSTemporaryDirectory(), mergingOutput: true)
     }
 
     @Test func verifyReadsTheLakesProfileFindsTheGoldensAndNamesOddEntries() throws {

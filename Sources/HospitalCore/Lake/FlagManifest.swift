@@ -63,4 +63,9 @@ public enum LakeFolders {
     }
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The names in a lake folder, in name order, without files still being written (`.tmp`).
+    public static func names(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".tmp") }.sorted()
+    }
 }
