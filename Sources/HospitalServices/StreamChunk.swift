@@ -10,18 +10,28 @@ import HospitalKafka
 /// burst, a dozen 4 MB chunks, used to land one fsync of about 4 ms after another, and now
 /// lands in about 1 ms a chunk. A chunk dropped unlanded (its partition was revoked) takes
 /// its temporary file with it.
+///
+/// A run of offsets may begin with events the partition landed already (a republished
+/// file): they are skipped, and the chunk is named after its first kept event, so a
+/// re-delivery of landed offsets never takes the name of the chunk that holds them.
 final class StreamChunk {
     /// Bytes gathered before they go to the file.
     static let bufferBytes = 1 << 17
 
-    let start: Int64
+    let folder: String
+    let partition: TopicPartition
+    /// The offset of its first event, which names its file; nil while it holds none.
+    private(set) var start: Int64?
     var next: Int64
     var lastActivity: ContinuousClock.Instant
     /// When the chunk took its first event: its age cuts it even while events keep coming.
     let opened: ContinuousClock.Instant
     private(set) var count = 0
+    /// Events of the run skipped because the partition landed them already.
+    var skipped = 0
     private(set) var buffer: [UInt8]
-    let path: String
+    /// Its file's path, known once it holds an event.
+    private(set) var path = ""
     private var file: LakeFile?
     /// The chunk's first event, to tell a re-delivery of the same offsets (same first event:
     /// the file may be replaced) from a broker whose offsets went back (another event).
@@ -32,20 +42,24 @@ final class StreamChunk {
         let path: String
     }
 
-    /// `buffer` is an empty one to reuse (its capacity is what counts).
-    init(folder: String, partition: TopicPartition, start: Int64, lastActivity: ContinuousClock.Instant, buffer: [UInt8]) {
-        self.start = start
-        self.next = start
+    /// A run starting at offset `next`; `buffer` is an empty one to reuse (its capacity is what counts).
+    init(folder: String, partition: TopicPartition, next: Int64, lastActivity: ContinuousClock.Instant, buffer: [UInt8]) {
+        self.folder = folder
+        self.partition = partition
+        self.next = next
         self.lastActivity = lastActivity
         opened = lastActivity
         self.buffer = buffer
         self.buffer.reserveCapacity(Self.bufferBytes)
-        path = folder + "/" + StreamLander.fileName(partition, start: start)
     }
 
-    /// Adds one event as a line.
+    /// Adds the event at offset `next` as a line.
     func append(_ event: UnsafeRawBufferPointer) throws {
-        if count == 0 { firstLine = Array(event) + [UInt8(ascii: "\n")] }
+        if count == 0 {
+            start = next
+            path = folder + "/" + StreamLander.fileName(partition, start: next)
+            firstLine = Array(event) + [UInt8(ascii: "\n")]
+        }
         buffer.append(contentsOf: event)
         buffer.append(UInt8(ascii: "\n"))
         count += 1

@@ -8,14 +8,16 @@ import Logging
 /// A chunk is cut by count, when its partition has been idle, or when it has been open for
 /// `maxAge` (a steady trickle never idles, and would keep events unlanded and uncommitted
 /// for the whole run: the sink connectors' rotate interval); offsets are committed only
-/// after the chunk is durable, so a crash re-delivers whole chunks under the same names.
+/// after the chunk is durable. Each event lands once (`LandedEvents`): a crash before the
+/// commit re-delivers events already landed, and a republished file repeats them at new
+/// offsets; both are skipped.
 ///
 /// A failed commit never stops landing: the chunk is already durable, so its offset is
 /// kept and committed again with backoff from the poll loop (a later chunk's commit of the
 /// same partition covers it too). Blocking on the commit instead would starve the poll that
 /// a rebalance needs to complete, and throwing would drop the consumer for a transient
-/// coordinator error. If a commit never succeeds the worst case is re-delivery: the next
-/// owner lands the same offsets again with the same bytes, which downstream deduplicates.
+/// coordinator error. If a commit never succeeds the worst case is re-delivery, which the
+/// next owner skips: it reads the landed ids of every partition it is given.
 public final class StreamLander {
     public static let groupID = "hospital-stream-processor"
 
@@ -33,12 +35,16 @@ public final class StreamLander {
     private var spareBuffers: [[UInt8]] = []
     /// Internal for `StreamLander+Gaps.swift`.
     var gaps = OffsetGapWatch()
+    /// Every event id each owned partition landed, so a republished event lands once.
+    private var landedIDs = LandedEvents()
     /// Next offsets of landed chunks whose commit has not succeeded yet.
     private var uncommitted: [TopicPartition: Int64] = [:]
     private var commitFailures = 0
     private var nextCommitAttempt = ContinuousClock.now
     public private(set) var landedEvents = 0
     public private(set) var landedFiles = 0
+    /// Events skipped because their partition had landed them already.
+    public private(set) var skippedRepeats = 0
     /// Commits that failed and were tried again (a health figure; tests prove faults bit).
     public private(set) var commitRetries = 0
 
@@ -63,7 +69,7 @@ public final class StreamLander {
         while !shouldStop() {
             let taken = try consumer.poll(maxMessages: 5_000, timeout: pollTimeout(now: clock.now)) { try take($0, now: clock.now) }
             let owned = Set(try consumer.assignment())
-            if owned != gaps.owned { follow(assignment: owned) }
+            if owned != gaps.owned { try follow(assignment: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
             if taken > 0 || owned.isEmpty { lastMessage = clock.now }
             try cutIdle(now: clock.now)
@@ -87,7 +93,7 @@ public final class StreamLander {
         }
         let valid = try message.withValue { value in
             guard JSONLineValidator.isObject(value.assumingMemoryBound(to: UInt8.self)) else { return false }
-            try chunk.append(value)
+            if landedIDs.insert(value, in: partition) { try chunk.append(value) } else { chunk.skipped += 1 }
             return true
         }
         if !valid { try quarantine(message.copy()) }
@@ -102,30 +108,31 @@ public final class StreamLander {
     private func startRun(_ partition: TopicPartition, at offset: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
         // A partition assigned inside this poll: expect it at the group's committed offset
         // before its first message is observed, or that message would look like a gap.
-        if !gaps.owned.contains(partition) { follow(assignment: Set(try consumer.assignment())) }
+        if !gaps.owned.contains(partition) { try follow(assignment: Set(try consumer.assignment())) }
         if let held = chunks[partition] {
             gaps.expect(partition, at: held.next)
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
             try land([partition])
         }
         if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
-        return try newChunk(partition, start: offset, now: now)
+        return try newChunk(partition, next: offset, now: now)
     }
 
-    private func newChunk(_ partition: TopicPartition, start: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
+    private func newChunk(_ partition: TopicPartition, next: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
         let folder = layout.stream + "/" + partition.topic
         if folders.insert(folder).inserted {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let chunk = StreamChunk(folder: folder, partition: partition, start: start, lastActivity: now, buffer: spareBuffers.popLast() ?? [])
+        let chunk = StreamChunk(folder: folder, partition: partition, next: next, lastActivity: now, buffer: spareBuffers.popLast() ?? [])
         chunks[partition] = chunk
         return chunk
     }
 
     /// A rebalance happened: new partitions are watched for gaps, chunks of revoked ones dropped.
-    private func follow(assignment owned: Set<TopicPartition>) {
+    private func follow(assignment owned: Set<TopicPartition>) throws {
         watchGaps(in: owned)
         dropChunks(notIn: owned)
+        try landedIDs.assign(owned, stream: layout.stream)
     }
 
     /// A partition taken away by a rebalance is re-delivered to its new owner from the
@@ -134,6 +141,8 @@ public final class StreamLander {
     private func dropChunks(notIn owned: Set<TopicPartition>) {
         for partition in chunks.keys.filter({ !owned.contains($0) }).sorted(by: Self.order) {
             chunks[partition] = nil
+            // Its events were counted as landed; the partition's ids are read again if it comes back.
+            landedIDs.forget(partition)
             logger.info(
                 "partition revoked; chunk left to its new owner",
                 metadata: [LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)"])
@@ -176,6 +185,7 @@ public final class StreamLander {
                 landedEvents += chunk.count
                 landedFiles += 1
             }
+            if chunk.skipped > 0 { noteRepeats(chunk) }
             uncommitted[partition] = chunk.next
             if spareBuffers.count < 64 { spareBuffers.append(chunk.buffer) }
         }
@@ -189,18 +199,30 @@ public final class StreamLander {
     /// stops, naming it: what the broker now holds is for a person to judge.
     private func refuse(_ collision: StreamChunk.Collision, chunk: StreamChunk, partition: TopicPartition) throws -> Never {
         let quarantine = Quarantine(layout: layout, service: "stream-processor")
+        let start = chunk.start ?? chunk.next
         let name = quarantine.freeName((collision.path as NSString).lastPathComponent)
         try chunk.divert(to: layout.failed + "/" + name)
         let reason =
-            "\(partition.topic) partition \(partition.partition) offset \(chunk.start) again holds other events than the landed "
+            "\(partition.topic) partition \(partition.partition) offset \(start) again holds other events than the landed "
             + "\(layout.relative(collision.path)): the broker's offsets went back; the new events are kept in failed/\(name)"
         try quarantine.report(
             name: name, file: layout.relative(collision.path), reason: reason,
-            extra: [("topic", partition.topic), ("partition", String(partition.partition)), ("offset", String(chunk.start))])
+            extra: [("topic", partition.topic), ("partition", String(partition.partition)), ("offset", String(start))])
         LakeFolders.sync(layout.failed)
         logger.critical(
             "landed chunk would be overwritten", metadata: [LogKey.file: "\(layout.relative(collision.path))", LogKey.reason: "\(reason)"])
         throw LakeError.badState(path: layout.relative(collision.path), reason: reason)
+    }
+
+    /// A republished file, or a delivery sent again, showed up as events already landed.
+    private func noteRepeats(_ chunk: StreamChunk) {
+        skippedRepeats += chunk.skipped
+        logger.info(
+            "events landed already were skipped",
+            metadata: [
+                LogKey.topic: "\(chunk.partition.topic)", LogKey.partition: "\(chunk.partition.partition)",
+                LogKey.events: "\(chunk.skipped)",
+            ])
     }
 
     /// Commits every landed chunk not yet committed; on failure, schedules the next attempt.
@@ -230,7 +252,7 @@ public final class StreamLander {
     }
 
     /// On the way out the commit gets a few more tries; if they all fail the service still
-    /// exits cleanly, and the next owner re-lands those chunks with the same bytes.
+    /// exits cleanly, and the next owner skips the re-delivered events.
     private func commitBeforeExit(attempts: Int = 6) throws {
         for _ in 0..<attempts where !uncommitted.isEmpty {
             let wait = nextCommitAttempt - ContinuousClock.now
@@ -244,7 +266,7 @@ public final class StreamLander {
         }
     }
 
-    /// The Confluent sink's scheme: a re-delivered chunk rewrites the same name.
+    /// The Confluent sink's scheme: a partition's chunks sort by the offset of their first event.
     public static func fileName(_ partition: TopicPartition, start: Int64) -> String {
         chunkStem(partition, start: start) + ".json"
     }

@@ -4,9 +4,8 @@ import HospitalKafka
 import HospitalServices
 
 /// stream/ read back as the stream processor's contract describes it: chunk files
-/// `<topic>+<partition>+<start>.json` whose i-th line is the event at offset start + i
-/// (true when no event was quarantined). Temporary files a killed writer left are ignored,
-/// as the ingestor ignores them.
+/// `<topic>+<partition>+<start>.json`, `start` the offset of the first line's event, each
+/// event once. Temporary files a killed writer left are ignored, as the ingestor ignores them.
 struct LandedStream {
     struct Chunk {
         let name: String
@@ -39,44 +38,34 @@ struct LandedStream {
 
     var lines: [String] { chunks.flatMap(\.lines) }
 
-    /// Offsets landed by more than one chunk whose bytes differ: a duplicate that is not
-    /// a whole re-delivered chunk. Empty when every overlap is byte-identical.
-    func conflictingOverlaps() -> [String] {
-        var byOffset: [TopicPartition: [Int64: (line: String, chunk: String)]] = [:]
-        var conflicts: [String] = []
+    /// Events landed more than once (by `event_id`), with the chunks holding them: each
+    /// event must land once, however often the broker held it.
+    func repeats() -> [String] {
+        var first: [String: String] = [:]
+        var repeats: [String] = []
         for chunk in chunks {
-            for (index, line) in chunk.lines.enumerated() {
-                let offset = chunk.start + Int64(index)
-                if let earlier = byOffset[chunk.partition]?[offset] {
-                    if earlier.line != line { conflicts.append("\(chunk.name) and \(earlier.chunk) differ at offset \(offset)") }
+            for line in chunk.lines {
+                let id = String(line.dropFirst(#"{"event_id":""#.count).prefix(36))
+                if let earlier = first[id] {
+                    repeats.append("\(id) in \(earlier) and \(chunk.name)")
                 } else {
-                    byOffset[chunk.partition, default: [:]][offset] = (line, chunk.name)
+                    first[id] = chunk.name
                 }
             }
         }
-        return conflicts
+        return repeats
     }
 
-    /// Offsets missing below a partition's highest landed offset: a hole in the stream.
-    func gaps() -> [String] {
-        var covered: [TopicPartition: Set<Int64>] = [:]
-        for chunk in chunks {
-            covered[chunk.partition, default: []].formUnion(chunk.start..<(chunk.start + Int64(chunk.lines.count)))
-        }
-        return covered.compactMap { partition, offsets in
-            let top = offsets.max() ?? -1
-            let missing = (0...max(top, 0)).filter { !offsets.contains($0) }
-            return top < 0 || missing.isEmpty ? nil : "\(partition.topic)[\(partition.partition)] lacks offsets \(missing.prefix(5))"
-        }
-    }
-
-    /// Events the broker held, counted once per (partition, offset) however many chunks landed them.
-    var distinctOffsets: Int {
-        Set(
-            chunks.flatMap { chunk in
-                chunk.lines.indices.map { "\(chunk.partition.topic)+\(chunk.partition.partition)+\(chunk.start + Int64($0))" }
+    /// Chunks of one partition whose offsets overlap: a chunk holds the events at offsets
+    /// from its name up to the next chunk's (repeats skipped), so names must leave room for
+    /// their lines.
+    func overlaps() -> [String] {
+        let byPartition = Dictionary(grouping: chunks, by: \.partition)
+        return byPartition.keys.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }.flatMap { partition in
+            let sorted = byPartition[partition]!.sorted { $0.start < $1.start }
+            return zip(sorted, sorted.dropFirst()).compactMap { chunk, next in
+                chunk.start + Int64(chunk.lines.count) > next.start ? "\(chunk.name) runs into \(next.name)" : nil
             }
-        )
-        .count
+        }
     }
 }

@@ -9,7 +9,7 @@ import Testing
     private let partition = TopicPartition(topic: "hospital.transport", partition: 3)
 
     private func chunk(in folder: String) -> StreamChunk {
-        StreamChunk(folder: folder, partition: partition, start: 42, lastActivity: .now, buffer: [])
+        StreamChunk(folder: folder, partition: partition, next: 42, lastActivity: .now, buffer: [])
     }
 
     private func append(_ text: String, to chunk: StreamChunk) throws {
@@ -57,6 +57,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)  // spilled to its temporary file
         chunk = nil
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    /// A run that begins with events landed already is named after its first kept event, so
+    /// a re-delivery of landed offsets never meets the chunk that holds them.
+    @Test func aChunkIsNamedAfterItsFirstKeptEvent() throws {
+        let folder = TemporaryFolder.make("stream-chunk")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chunk = chunk(in: folder)
+        chunk.skipped += 3
+        chunk.next += 3
+        try append(#"{"n":45}"#, to: chunk)
+        #expect(try chunk.land())
+        #expect(chunk.start == 45)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["hospital.transport+3+0000000000000000045.json"])
     }
 
     @Test func aChunkWithoutEventsLandsNoFile() throws {

@@ -62,7 +62,7 @@ extension StreamingTests {
             let stream = try LandedStream(layout: layout)
             #expect(stream.lines.count == expected.count, "no event landed twice across the landers' files")
             #expect(stream.lines.sorted() == expected.sorted())
-            #expect(stream.conflictingOverlaps().isEmpty && stream.gaps().isEmpty)
+            #expect(stream.repeats().isEmpty && stream.overlaps().isEmpty)
             withExtendedLifetime(pipeline.broker) {}
         }
     }
