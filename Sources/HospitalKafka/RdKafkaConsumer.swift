@@ -36,6 +36,9 @@ public final class RdKafkaConsumer: Sendable {
         self.logger = logger
     }
 
+    /// Consume errors that mean the subscription itself is wrong: retrying cannot help.
+    static let permanent: Set<KafkaErrorCode> = [.unknownTopic, .unknownPartition, .unknownTopicOrPartition, .topicAuthorizationFailed]
+
     deinit {
         try? close()
     }
@@ -54,7 +57,8 @@ public final class RdKafkaConsumer: Sendable {
     /// Returns the next message, or nil if none arrived within `timeout`.
     /// Also serves rebalances, so call it regularly (well within
     /// `max.poll.interval.ms`) even when idle.
-    /// Throws per-partition consume errors (e.g. unknown topic).
+    /// Throws fatal errors and those no retry cures (`permanent`); logs the others, which
+    /// librdkafka recovers from by itself.
     public func poll(timeout: Duration) throws -> KafkaMessage? {
         try poll(maxMessages: 1, timeout: timeout).first
     }
@@ -81,7 +85,12 @@ public final class RdKafkaConsumer: Sendable {
             let code = received.pointee.err
             if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { break }
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                throw handle.fatalError() ?? KafkaError(code, reason: String(cString: rd_kafka_message_errstr(received)))
+                let error = handle.fatalError() ?? KafkaError(code, reason: String(cString: rd_kafka_message_errstr(received)))
+                if error.isFatal || Self.permanent.contains(error.code) { throw error }
+                // librdkafka retries a failed fetch by itself and reports it for information:
+                // throwing here stopped the stream processor on a broker's passing error.
+                logger.warning("consumer error; librdkafka retries", metadata: ["kafka.reason": "\(error)"])
+                continue
             }
             let topic = topics.name(of: received.pointee.rkt)
             try body(KafkaMessageView(topic: topic, message: received))
