@@ -15,13 +15,16 @@ import HospitalKafka
 /// as landed, since the chunk either lands or goes with its partition.
 struct LandedEvents {
     private var ids: [TopicPartition: Set<DeterministicUUID>] = [:]
+    /// The partitions whose landed ids were read, as of the last assignment.
+    private var owned: Set<TopicPartition> = []
 
     /// Follows the assignment: reads the landed ids of new partitions from `stream`, forgets revoked ones.
-    mutating func assign(_ owned: Set<TopicPartition>, stream: String) throws {
-        ids = ids.filter { owned.contains($0.key) }
-        for partition in owned where ids[partition] == nil {
+    mutating func assign(_ partitions: Set<TopicPartition>, stream: String) throws {
+        ids = ids.filter { partitions.contains($0.key) && owned.contains($0.key) }
+        for partition in partitions where !owned.contains(partition) || ids[partition] == nil {
             ids[partition] = try Self.read(partition, folder: stream + "/" + partition.topic)
         }
+        owned = partitions
     }
 
     /// Records the event's id; false when the partition landed it already. An event without
@@ -31,8 +34,12 @@ struct LandedEvents {
         return ids[partition, default: []].insert(id).inserted
     }
 
-    /// Forgets the events of a chunk dropped unlanded.
-    mutating func forget(_ partition: TopicPartition) { ids[partition] = nil }
+    /// Forgets the events of a chunk dropped unlanded: the partition's ids are read again
+    /// when it is next assigned.
+    mutating func forget(_ partition: TopicPartition) {
+        ids[partition] = nil
+        owned.remove(partition)
+    }
 
     func count(in partition: TopicPartition) -> Int { ids[partition]?.count ?? 0 }
 
