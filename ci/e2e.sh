@@ -13,6 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+script_name=e2e
+# shellcheck source=ci/lib.sh
+source ci/lib.sh
+
 mode=""
 profile=tiny
 while [ $# -gt 0 ]; do
@@ -30,36 +34,12 @@ fi
 timeout_seconds=${E2E_TIMEOUT:-900}
 work=$(mktemp -d /tmp/hospital-e2e-XXXXXX)
 lake=$work/lake
-pids=()
-say() { printf 'e2e: %s\n' "$*"; }
-
-cleanup() {
-    status=$?
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [ "$mode" = local ]; then PG_DIR=$pg_dir ci/pg.sh stop >/dev/null 2>&1 || true; fi
-    if [ "$status" -ne 0 ]; then
-        for log in "$work"/*.log; do [ -f "$log" ] && { echo "---- last lines of $log"; tail -n 15 "$log"; }; done
-    fi
-    rm -rf "$work"
-    exit "$status"
-}
-trap cleanup EXIT
-
+trap 'status=$?; lib_cleanup $status; exit $status' EXIT
 deadline=$(( $(date +%s) + timeout_seconds ))
-wait_until() { # description, command...
-    local what=$1; shift
-    until "$@"; do
-        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out after ${timeout_seconds}s waiting for $what"; exit 1; fi
-        sleep 0.2
-    done
-}
-no_outbox_left() { ! ls "$lake/batch" 2>/dev/null | grep -qE '^(hospital_emergency_transport_|hospital_transfers_).*\.csv$|^daily_summary_.*\.json$'; }
 
 if [ "$mode" = compose ]; then
     say "docker compose up --build -d (SIM_PROFILE=$profile)"
     SIM_PROFILE=$profile docker compose up --build -d
-    pids=()
     wait_until "the scheduler to complete" sh -c \
         "docker compose exec -T scheduler cat /app/shared_data/scheduler_state.json 2>/dev/null | grep -q '\"complete\"'"
     docker compose cp scheduler:/app/shared_data "$lake"
@@ -69,70 +49,20 @@ if [ "$mode" = compose ]; then
     exit $?
 fi
 
-# The tiny and golden profiles reuse the debug build the tests made; the full profile is a
-# benchmark (docs/performance.md §End to end) and runs the release build, as deployed.
-configuration=debug
-[ "$profile" = full ] && configuration=release
-say "building hospital ($configuration)"
-swift build -c "$configuration" --product hospital >/dev/null
-bin=$root/.build/$configuration/hospital
-
-pg_dir=/tmp/hospital-pg-e2e-$$
-export PG_DIR=$pg_dir
-ci/pg.sh start >/dev/null
-set -a
-# The services log in as hospital_loader (ci/pg.sh applied the schema as its owner);
-# verify reads as hospital_reader (docs/warehouse.md §Roles).
-unset DB_PASSWORD
-# shellcheck disable=SC1091
-source "$pg_dir/loader.env"
-LAKE_PATH=$lake
-CONFIG_DIR=$root/configs
-SIM_PROFILE=$profile
-set +a
-mkdir -p "$lake"
-
-start() { # name, arguments...
-    local name=$1; shift
-    "$bin" "$@" >"$work/$name.log" 2>&1 &
-    pids+=($!)
-}
-
-start broker broker --bootstrap-file "$work/bootstrap"
-wait_until "the broker" test -s "$work/bootstrap"
-KAFKA_BOOTSTRAP_SERVERS=$(cat "$work/bootstrap")
-export KAFKA_BOOTSTRAP_SERVERS
+build_hospital "$profile"
+start_warehouse "/tmp/hospital-pg-e2e-$$"
+use_lake "$lake" "$profile"
+start_broker
 say "broker at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL at $DB_HOST:$DB_PORT, lake $lake, profile $profile"
 
 started=$(date +%s)
-start producer producer --poll-seconds 0.02
-start stream-processor stream-processor
-start batch-ingestor batch-ingestor --poll-seconds 0.2
-"$bin" scheduler --exit-when-complete --poll-seconds 0.02 >"$work/scheduler.log" 2>&1 &
-scheduler=$!
-pids+=("$scheduler")
-while kill -0 "$scheduler" 2>/dev/null; do
+start_services
+while is_running scheduler; do
     if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out after ${timeout_seconds}s: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
     sleep 1
 done
-wait "$scheduler" || { say "FAIL: the scheduler exited with an error"; exit 1; }
+wait "${service_pid[scheduler]}" || { say "FAIL: the scheduler exited with an error"; exit 1; }
 say "scheduler complete after $(( $(date +%s) - started ))s; draining"
-
-wait_until "the producer to publish the outbox" no_outbox_left
-# The stream processor lands the tail of a burst within its idle timer (1 s): once nothing
-# new has landed for 3 s, every published event is in stream/.
-landed=-1
-stable_since=$(date +%s)
-until [ "$(( $(date +%s) - stable_since ))" -ge 3 ]; do
-    now=$(find "$lake/stream" -name '*.json' -exec cat {} + 2>/dev/null | wc -l)
-    if [ "$now" != "$landed" ]; then landed=$now; stable_since=$(date +%s); fi
-    if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for stream/ to settle"; exit 1; fi
-    sleep 0.5
-done
-wait_until "the ingestor to empty batch/" sh -c "[ -z \"\$(ls '$lake/batch')\" ]"
-# SIGTERM finishes the file in hand; one drain run then loads the last stream files.
-for pid in "${pids[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-"$bin" batch-ingestor --drain >>"$work/batch-ingestor.log" 2>&1
+drain_pipeline
 say "pipeline drained after $(( $(date +%s) - started ))s"
-
-(set -a; source "$pg_dir/reader.env"; exec "$bin" verify)
+verify_pipeline

@@ -5,6 +5,7 @@
 #   ci/pg.sh url     print a libpq URL for the app role
 #   ci/pg.sh env     print the path of the env file (source it for DB_HOST ...)
 #   ci/pg.sh stop    stop the server and delete the whole state dir
+#   ci/pg.sh crash   stop the server as a power cut would (-m immediate) and start it again
 #
 # State lives in PG_DIR (default: $PWD/.pg, git-ignored): data/ (the cluster),
 # sock/ (the only Unix socket), postgres.log, and env (export DB_HOST=... lines).
@@ -203,10 +204,20 @@ stop() {
   rm -rf "$PG_DIR"
 }
 
+# An immediate stop skips the checkpoint, so the restart replays the WAL: what a crash of the
+# server leaves, and what the ingestor must ride out (docs/architecture.md §Chaos runs).
+crash() {
+  pick_owner
+  is_running || { say "not running in $PG_DIR"; return 1; }
+  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null
+  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
+  crash) crash ;;
   stop) stop ;;
   url) print_url ;;
   env) echo "$ENV_FILE" ;;
-  *) echo "usage: $0 start|stop|url|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|crash|url|env" >&2; exit 2 ;;
 esac

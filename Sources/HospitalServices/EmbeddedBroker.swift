@@ -8,9 +8,11 @@ import Logging
 public final class EmbeddedBroker {
     public let cluster: RdKafkaMockCluster
     public let topics: [String]
+    let brokerCount: Int
 
     public init(config: KafkaConfig, partitions: Int, brokers: Int = 1, logger: Logger) throws {
         cluster = try RdKafkaMockCluster(brokerCount: brokers, logger: logger)
+        brokerCount = brokers
         let configured = config.topics
         topics = [configured.transport, configured.transfers, configured.admissions, configured.summary]
         for topic in topics { try cluster.createTopic(name: topic, partitions: partitions) }

@@ -18,6 +18,12 @@ extension Hospital {
         @Option(help: "Write the bootstrap address to this file.")
         var bootstrapFile: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Follow this file and inject the faults appended to it: down, up, produce-errors N, fetch-errors N, commit-errors N.",
+                discussion: "For chaos runs (ci/chaos.sh); see docs/architecture.md §Chaos runs."))
+        var faultFile: String?
+
         func validate() throws {
             if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1") }
         }
@@ -32,9 +38,26 @@ extension Hospital {
             logger.info(
                 "broker up",
                 metadata: [LogKey.bootstrap: "\(broker.bootstrapServers)", LogKey.topic: "\(broker.topics.joined(separator: ","))"])
-            while !stop.requested { try await Task.sleep(for: .milliseconds(100)) }
+            var feed = faultFile.map(BrokerFaultFeed.init(path:))
+            while !stop.requested {
+                try await Task.sleep(for: .milliseconds(100))
+                for command in feed?.newLines() ?? [] { inject(command, into: broker, logger: logger) }
+            }
             logger.info("broker stopping")
             withExtendedLifetime(broker) {}
+        }
+
+        private func inject(_ command: String, into broker: EmbeddedBroker, logger: Logger) {
+            guard let fault = BrokerFault(command: command) else {
+                logger.error("fault command not understood; ignored", metadata: [LogKey.reason: "\(EscapedText.of(command))"])
+                return
+            }
+            do {
+                try broker.inject(fault)
+                logger.notice("fault injected", metadata: [LogKey.reason: "\(command)"])
+            } catch {
+                logger.error("fault not injected", metadata: [LogKey.reason: "\(command): \(error)"])
+            }
         }
     }
 }

@@ -90,6 +90,18 @@ extension StreamingTests {
             withExtendedLifetime(pipeline.broker) {}
         }
 
+        /// Fetch requests that fail with retriable errors while the lander consumes: it must
+        /// go on fetching, not stall with the rest of the stream unlanded.
+        @Test func fetchErrorsAreRiddenOutAndEveryEventLands() throws {
+            let pipeline = try StreamFixture.pipeline(days: 5)
+            #expect(try pipeline.publisher().publishPending() > 0)
+            // librdkafka waits fetch.error.backoff.ms (500 ms) after each failed fetch.
+            try pipeline.broker.inject(.requestErrors(.fetch, count: 8))
+            _ = try pipeline.land(idleExit: .seconds(10))
+            try Self.expectEveryEventLandedOnce(pipeline)
+            withExtendedLifetime(pipeline.broker) {}
+        }
+
         @Test func offsetCommitErrorsAreRetriedWithoutLosingOrDoublingAChunk() throws {
             let pipeline = try StreamFixture.pipeline(days: 5)
             #expect(try pipeline.publisher().publishPending() > 0)

@@ -1,0 +1,131 @@
+# shellcheck shell=bash disable=SC2154
+# Shared by the scripts that run the pipeline locally (ci/e2e.sh, ci/chaos.sh): a throwaway
+# PostgreSQL, the embedded broker and the four services as processes, with the environment
+# Compose gives them (docs/architecture.md §End-to-end checks). Source it; it defines
+# functions and sets nothing until they are called.
+#
+# A caller sets `root` (the repository), `work` (a scratch folder it removes) and
+# `deadline` (epoch seconds), and calls `lib_cleanup` from its EXIT trap. KEEP_WORK=1 keeps
+# `work` (lakes, logs, digests) for a post-mortem.
+
+declare -A service_pid=()
+declare -A service_args=()
+
+say() { printf '%s: %s\n' "${script_name:-ci}" "$*"; }
+
+wait_until() { # description, command...
+    local what=$1; shift
+    until "$@"; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for $what"; exit 1; fi
+        sleep 0.2
+    done
+}
+
+# Builds hospital: debug for the small profiles (the tests' build), release for full, as
+# deployed (docs/performance.md §End to end). Sets `bin`. HOSPITAL_BIN names a binary to use
+# instead, so a long run is not disturbed by a rebuild.
+build_hospital() { # profile
+    if [ -n "${HOSPITAL_BIN:-}" ]; then bin=$HOSPITAL_BIN; say "using $bin (HOSPITAL_BIN)"; return; fi
+    local configuration=debug
+    [ "$1" = full ] && configuration=release
+    say "building hospital ($configuration)"
+    (cd "$root" && swift build -c "$configuration" --product hospital >/dev/null)
+    bin=$root/.build/$configuration/hospital
+}
+
+# Starts a throwaway PostgreSQL in `pg_dir` and exports what the services need: they log in
+# as hospital_loader (docs/warehouse.md §Roles); `reader_env` is for verify.
+start_warehouse() { # pg_dir
+    pg_dir=$1
+    # A previous warehouse's login must not become this one's owner.
+    env -u DB_USER -u DB_PASSWORD -u DB_PASSWORD_FILE -u DB_NAME PG_DIR="$pg_dir" "$root/ci/pg.sh" start >/dev/null
+    set -a
+    unset DB_PASSWORD
+    # shellcheck disable=SC1091
+    source "$pg_dir/loader.env"
+    set +a
+    reader_env=$pg_dir/reader.env
+}
+
+# Points the services at a lake and a profile.
+use_lake() { # lake, profile
+    lake=$1
+    export LAKE_PATH=$lake CONFIG_DIR=$root/configs SIM_PROFILE=$2
+    mkdir -p "$lake"
+}
+
+# Starts a service in the background, its output appended to work/<name>.log; a later
+# `start_service NAME` with no arguments starts it again as it was.
+start_service() { # name, arguments...
+    local name=$1; shift
+    [ $# -gt 0 ] && service_args[$name]="$*"
+    # shellcheck disable=SC2086
+    "$bin" ${service_args[$name]} >>"$work/$name.log" 2>&1 &
+    service_pid[$name]=$!
+}
+
+# Starts the embedded broker (with any extra arguments) and exports its address.
+start_broker() { # arguments...
+    rm -f "$work/bootstrap"
+    start_service broker broker --bootstrap-file "$work/bootstrap" "$@"
+    wait_until "the broker" test -s "$work/bootstrap"
+    KAFKA_BOOTSTRAP_SERVERS=$(cat "$work/bootstrap")
+    export KAFKA_BOOTSTRAP_SERVERS
+}
+
+# The services as e2e runs them: short polls, so a tiny calendar runs in about two minutes.
+start_services() {
+    start_service producer producer --poll-seconds 0.02
+    start_service stream-processor stream-processor
+    start_service batch-ingestor batch-ingestor --poll-seconds 0.2
+    start_service scheduler scheduler --exit-when-complete --poll-seconds 0.02
+}
+
+is_running() { kill -0 "${service_pid[$1]}" 2>/dev/null; }
+
+days_completed() { grep -o '"days_completed" *: *[0-9]*' "$lake/scheduler_state.json" 2>/dev/null | grep -o '[0-9]*$' || echo 0; }
+
+no_outbox_left() { ! ls "$lake/batch" 2>/dev/null | grep -qE '^(hospital_emergency_transport_|hospital_transfers_).*\.csv$|^daily_summary_.*\.json$'; }
+
+# After the scheduler completed: waits until the outbox is published, stream/ has settled
+# and batch/ is empty, stops the services with SIGTERM (each finishes the file in hand),
+# and loads the last stream files with one drain run.
+drain_pipeline() {
+    wait_until "the producer to publish the outbox" no_outbox_left
+    # The stream processor lands the tail of a burst within its idle timer (1 s): once
+    # nothing new has landed for 3 s, every published event is in stream/.
+    local landed=-1 now stable_since
+    stable_since=$(date +%s)
+    until [ "$(( $(date +%s) - stable_since ))" -ge 3 ]; do
+        now=$(find "$lake/stream" -name '*.json' -exec cat {} + 2>/dev/null | wc -l)
+        if [ "$now" != "$landed" ]; then landed=$now; stable_since=$(date +%s); fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for stream/ to settle"; exit 1; fi
+        sleep 0.5
+    done
+    wait_until "the ingestor to empty batch/" sh -c "[ -z \"\$(ls '$lake/batch')\" ]"
+    stop_services producer stream-processor batch-ingestor
+    "$bin" batch-ingestor --drain >>"$work/batch-ingestor.log" 2>&1
+}
+
+stop_services() { # names...
+    local name
+    for name in "$@"; do kill -TERM "${service_pid[$name]}" 2>/dev/null || true; done
+    for name in "$@"; do wait "${service_pid[$name]}" 2>/dev/null || true; unset "service_pid[$name]"; done
+}
+
+# Runs verify as hospital_reader: one PASS/FAIL line per check of PipelineVerifier.
+verify_pipeline() {
+    (set -a; unset DB_PASSWORD; source "$reader_env"; exec "$bin" verify)
+}
+
+# Stops whatever is still running and the warehouse; on failure shows the logs' tails.
+lib_cleanup() { # exit status
+    local pid
+    for pid in "${service_pid[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${service_pid[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ -n "${pg_dir:-}" ]; then PG_DIR=$pg_dir "$root/ci/pg.sh" stop >/dev/null 2>&1 || true; fi
+    if [ "$1" -ne 0 ]; then
+        for log in "$work"/*.log; do [ -f "$log" ] && { echo "---- last lines of $log"; tail -n 15 "$log"; }; done
+    fi
+    if [ -n "${KEEP_WORK:-}" ]; then say "kept $work (KEEP_WORK)"; else rm -rf "$work"; fi
+}
