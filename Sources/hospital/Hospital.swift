@@ -9,7 +9,7 @@ struct Hospital: AsyncParsableCommand {
             "Every command takes --log-level LEVEL (or LOG_LEVEL): trace, debug, info (the default), notice, warning, error or critical; librdkafka's own log follows it.",
         subcommands: [
             Simulate.self, Scheduler.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Healthcheck.self,
-            Status.self, Verify.self, Golden.self, Audit.self,
+            Status.self, Verify.self, Report.self, Golden.self, Audit.self,
         ])
 
     /// Bootstraps logging once from `--log-level` / `LOG_LEVEL` (docs/architecture.md

@@ -33,6 +33,7 @@ extension Hospital {
             let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
             print("lake       \(layout.root) (profile \(settings.profile.name))")
             for line in status.lines { print(line) }
+            if FileManager.default.fileExists(atPath: layout.report) { print("report     \(layout.report) (hospital report)") }
             let wards = WardFigures.read(layout)
             if wards.days > 0 {
                 print("wards      over the \(wards.days) days summarised (midnight occupancy, nights at 75-95 %)")
