@@ -13,7 +13,8 @@ struct BarChart {
     let format: ValueFormat
     let axisTitle: String
     var width = 960.0
-    var labelWidth = 210.0
+    /// Room for the category names: by default as wide as the longest needs at 11 px.
+    var labelWidth: Double?
 
     func svg(label: String) -> String {
         let bar = series.count > 1 ? 12.0 : 16.0
@@ -21,7 +22,8 @@ struct BarChart {
         let top = 8.0
         let bottom = top + group * Double(categories.count)
         var canvas = SVGCanvas(width: width, height: bottom + 40)
-        let left = labelWidth, right = width - 70
+        let longest = categories.map(\.count).max() ?? 0
+        let left = labelWidth ?? min(width / 2, max(90, Double(longest) * 6.4 + 16)), right = width - 70
         let scale = ValueScale(maximum: values.flatMap { $0 }.max() ?? 0, format: format)
         let x = { (value: Double) in left + value / scale.maximum * (right - left) }
         for tick in scale.ticks {

@@ -91,10 +91,10 @@ enum CareFigures {
             return totals.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         }
         let total = data.transfers.map(\.transfers).reduce(0, +)
-        func figure(_ id: String, _ title: String, _ caption: String, _ rows: [(String, Int)], labels: Double = 250) -> Figure {
+        func figure(_ id: String, _ title: String, _ caption: String, _ rows: [(String, Int)]) -> Figure {
             let chart = BarChart(
                 categories: rows.map(\.0), series: [.init(name: "Transfers", color: Palette.green)], values: rows.map { [Double($0.1)] },
-                format: .count, axisTitle: "transfers over the calendar", labelWidth: labels)
+                format: .count, axisTitle: "transfers over the calendar")
             return Figure(
                 id: id, title: title, caption: caption, svg: chart.svg(label: title),
                 legend: [.init(name: "Transfers", color: Palette.green, total: total)])
@@ -103,7 +103,7 @@ enum CareFigures {
             figure("transfers-reason", "Transfers by reason", "Why inpatients were moved to another facility.", grouped(\.reason)),
             figure(
                 "transfers-destination", "Transfers by destination", "Where they went (and the area of the facility).",
-                grouped { "\($0.destination) (\($0.area))" }, labels: 360),
+                grouped { "\($0.destination) (\($0.area))" }),
         ]
     }
 }

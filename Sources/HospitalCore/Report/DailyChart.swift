@@ -1,5 +1,7 @@
 /// Lines over the calendar, one value per day, with a shaded period (the reduced intake)
-/// behind them, value gridlines and dated ticks.
+/// behind them, value gridlines and dated ticks. Over a long calendar a day's noise hides
+/// the trend, so each series is drawn faint per day with its centred `window`-day mean bold
+/// on top.
 struct DailyChart {
     struct Series {
         let name: String
@@ -17,6 +19,22 @@ struct DailyChart {
     var height = 260.0
     /// The smallest top of the value axis (1 for occupancy, so 100 % always shows).
     var floor = 0.0
+    /// Days in the centred mean drawn over a long calendar (more than `smoothFrom` days).
+    var window = 7
+    static let smoothFrom = 120
+
+    var smoothed: Bool { days > Self.smoothFrom && window > 1 }
+
+    /// The mean of the `window` days centred on each day (fewer at the calendar's ends).
+    static func mean(_ values: [Double], window: Int) -> [Double] {
+        var sums = [0.0]
+        for value in values { sums.append(sums.last! + value) }
+        return values.indices.map { index in
+            let from = max(0, index - window / 2)
+            let until = min(values.count, index - window / 2 + window)
+            return (sums[until] - sums[from]) / Double(until - from)
+        }
+    }
 
     var days: Int { series.map(\.values.count).max() ?? 0 }
 
@@ -39,7 +57,7 @@ struct DailyChart {
             canvas.line(left, y(tick), right, y(tick), stroke: Palette.grid)
             canvas.text(left - 6, y(tick) + 4, format.text(tick), anchor: .end, size: 10)
         }
-        for tick in TimeAxis.ticks(start: start, days: count) {
+        for tick in TimeAxis.ticks(start: start, days: count, width: right - left) {
             canvas.line(x(Double(tick.index)), bottom, x(Double(tick.index)), bottom + 4, stroke: Palette.axis)
             canvas.text(x(Double(tick.index)), bottom + 16, tick.label, anchor: .middle, size: 10)
         }
@@ -48,13 +66,19 @@ struct DailyChart {
         let last = start.adding(days: count - 1)
         canvas.text((left + right) / 2, height - 6, "date (\(start) to \(last), one point per day)", anchor: .middle, size: 11)
         canvas.text(14, (top + bottom) / 2, axisTitle, anchor: .middle, size: 11, rotate: true)
+        let points = { (values: [Double]) in values.enumerated().map { (x(Double($0.offset) + 0.5), y($0.element)) } }
         for line in series {
-            let points = line.values.enumerated().map { (x(Double($0.offset) + 0.5), y($0.element)) }
-            if points.count == 1 {
-                canvas.rect(x: points[0].0 - 2, y: points[0].1 - 2, width: 4, height: 4, fill: line.color)
+            if line.values.count == 1 {
+                let point = points(line.values)[0]
+                canvas.rect(x: point.0 - 2, y: point.1 - 2, width: 4, height: 4, fill: line.color)
+            } else if smoothed {
+                canvas.polyline(points(line.values), stroke: line.color, width: 0.7, opacity: 0.35)
             } else {
-                canvas.polyline(points, stroke: line.color, width: days > 200 ? 1 : 1.6)
+                canvas.polyline(points(line.values), stroke: line.color, width: 1.6)
             }
+        }
+        if smoothed {
+            for line in series { canvas.polyline(points(Self.mean(line.values, window: window)), stroke: line.color, width: 2) }
         }
         return canvas.svg(label: label)
     }

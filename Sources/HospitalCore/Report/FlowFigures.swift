@@ -4,31 +4,35 @@ enum FlowFigures {
     static let shadedLabel = "reduced intake"
 
     static func figures(_ data: AnalyticsData, _ days: DailyTotals, _ context: ReportContext) -> [Figure] {
-        func chart(_ series: [DailyChart.Series], axis: String) -> DailyChart {
-            DailyChart(
+        func chart(_ series: [DailyChart.Series], axis: String, window: Int) -> DailyChart {
+            var chart = DailyChart(
                 start: days.start, series: series, format: .count, axisTitle: axis, shaded: context.reducedIntake,
                 shadedLabel: shadedLabel)
+            chart.window = window
+            return chart
         }
         let total = { (values: [Double]) in Int(values.reduce(0, +)) }
         let flow = chart(
             [
-                .init(name: "Visits", color: Palette.sky, values: days.visits),
+                .init(name: "Visits", color: Palette.gray, values: days.visits),
                 .init(name: "Admitted", color: Palette.blue, values: days.admitted),
-            ], axis: "patients per day")
-        let denials = chart([.init(name: "Denied: capacity full", color: Palette.vermillion, values: days.denied)], axis: "denials per day")
+            ], axis: "patients per day", window: 7)
+        let denials = chart(
+            [.init(name: "Denied: capacity full", color: Palette.vermillion, values: days.denied)], axis: "denials per day", window: 28)
         return [
             Figure(
                 id: "daily-flow", title: "Visits and admissions per day",
-                caption: "Every visit triaged, and those admitted to a bed or place; shaded: the reduced-intake period.",
+                caption: "Every visit triaged, and those admitted to a bed or place; shaded: the reduced-intake period."
+                    + smoothing(flow),
                 svg: flow.svg(label: "Visits and admissions per day"),
                 legend: [
-                    .init(name: "Visits", color: Palette.sky, total: total(days.visits)),
+                    .init(name: "Visits", color: Palette.gray, total: total(days.visits)),
                     .init(name: "Admitted", color: Palette.blue, total: total(days.admitted)),
                     .init(name: "Reduced intake", color: Palette.shade, total: nil),
                 ]),
             Figure(
                 id: "daily-denials", title: "Capacity denials per day",
-                caption: "Visits turned away because their unit had no free bed or place.",
+                caption: "Visits turned away because their unit had no free bed or place." + smoothing(denials),
                 svg: denials.svg(label: "Capacity denials per day"),
                 legend: [
                     .init(name: "Denied: capacity full", color: Palette.vermillion, total: total(days.denied)),
@@ -61,14 +65,21 @@ enum FlowFigures {
             chart.width = 460
             chart.height = 170
             chart.floor = 1
+            chart.window = 28
             var figure = Figure(
                 id: "occupancy-" + slug(unit), title: "\(unit): \(NumberText.grouped(beds(unit))) \(beds(unit) == 1 ? "bed" : "beds")",
-                caption: "Beds in use at midnight / beds; mean \(NumberText.percent(occupied, of: capacity)).",
+                caption: "Beds in use at midnight / beds; mean \(NumberText.percent(occupied, of: capacity))."
+                    + (chart.smoothed ? " Bold: 28-day mean." : ""),
                 svg: chart.svg(label: "Midnight occupancy of \(unit)"),
                 legend: [.init(name: "Bed-nights occupied", color: Palette.blue, total: occupied)])
             figure.wide = false
             return figure
         }
+    }
+
+    /// What the caption says of a chart that draws a mean over its days.
+    static func smoothing(_ chart: DailyChart) -> String {
+        chart.smoothed ? " Faint: each day; bold: the centred \(chart.window)-day mean." : ""
     }
 
     static func slug(_ text: String) -> String {

@@ -7,9 +7,10 @@ enum Palette {
     static let green = "#009E73"
     static let sky = "#56B4E9"
     static let purple = "#CC79A7"
+    static let gray = "#5f5f5f"
     static let grid = "#e3e3e3"
     static let axis = "#666"
-    static let shade = "#f4e3c1"
+    static let shade = "#faefd9"
 
     /// A cell colour between white (0) and `#0072B2`-ish blue (1), by our own arithmetic.
     static func ramp(_ share: Double) -> String {

@@ -22,10 +22,10 @@ struct SVGCanvas {
         body += " stroke=\"\(stroke)\" stroke-width=\"\(Self.c(width))\"/>"
     }
 
-    mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 1.2) {
+    mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 1.2, opacity: Double = 1) {
         let path = points.map { Self.c($0.0) + "," + Self.c($0.1) }.joined(separator: " ")
         body += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.c(width))\""
-        body += " stroke-linejoin=\"round\"/>"
+        body += " stroke-linejoin=\"round\"" + (opacity < 1 ? " stroke-opacity=\"\(Self.c(opacity))\"" : "") + "/>"
     }
 
     enum Anchor: String {

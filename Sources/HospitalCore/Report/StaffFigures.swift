@@ -5,11 +5,11 @@ enum StaffFigures {
         let quarters = data.workforce.map(\.quarter)
         let active = BarChart(
             categories: quarters, series: [.init(name: "Active", color: Palette.blue)], values: data.workforce.map { [Double($0.active)] },
-            format: .count, axisTitle: "staff on the roster at the quarter's last workforce step", labelWidth: 90)
+            format: .count, axisTitle: "staff on the roster at the quarter's last workforce step")
         let flows = BarChart(
             categories: quarters, series: [.init(name: "Hired", color: Palette.green), .init(name: "Retired", color: Palette.orange)],
             values: data.workforce.map { [Double($0.hired), Double($0.retired)] }, format: .count,
-            axisTitle: "staff per quarter", labelWidth: 90)
+            axisTitle: "staff per quarter")
         return [
             Figure(
                 id: "workforce-active", title: "Active staff per quarter",
