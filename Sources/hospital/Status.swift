@@ -7,7 +7,10 @@ extension Hospital {
     /// The pipeline at a glance, from the lake's files alone.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.")
+            abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.",
+            discussion:
+                "From the lake's files alone; names the report when hospital report has written it there.\nExample: hospital status --lake ./shared_data"
+        )
 
         @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
         var lake: String?
