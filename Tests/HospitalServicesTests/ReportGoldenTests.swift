@@ -69,10 +69,7 @@ struct ReportGoldenTests {
         let wards = try connection.execute("SELECT unit, sum(occupied) FROM analytics.ward_census_daily GROUP BY unit").rows
         #expect(wards.count == F.config.clinical.units.filter { $0.care == "Inpatient" }.count)
         for ward in wards {
-            let id =
-                "occupancy-"
-                + ward[0]!.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-                .replacingOccurrences(of: "---", with: "-")
+            let id = ReportPage.figureID(ward: ward[0]!)
             #expect(Self.totals(html, figure: id) == ["Bed-nights occupied": Int(ward[1]!)!], "\(id)")
         }
         #expect(

@@ -67,7 +67,8 @@ enum FlowFigures {
             chart.floor = 1
             chart.window = 28
             var figure = Figure(
-                id: "occupancy-" + slug(unit), title: "\(unit): \(NumberText.grouped(beds(unit))) \(beds(unit) == 1 ? "bed" : "beds")",
+                id: ReportPage.figureID(ward: unit),
+                title: "\(unit): \(NumberText.grouped(beds(unit))) \(beds(unit) == 1 ? "bed" : "beds")",
                 caption: "Beds in use at midnight / beds; mean \(NumberText.percent(occupied, of: capacity))."
                     + (chart.smoothed ? " Bold: 28-day mean." : ""),
                 svg: chart.svg(label: "Midnight occupancy of \(unit)"),

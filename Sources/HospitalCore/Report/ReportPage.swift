@@ -25,6 +25,9 @@ public enum ReportPage {
         return Array(html.utf8)
     }
 
+    /// The id of a ward's occupancy figure, where its `data-totals` are.
+    public static func figureID(ward unit: String) -> String { "occupancy-" + FlowFigures.slug(unit) }
+
     static func section(_ title: String, _ figures: [Figure], grid: Bool = false) -> String {
         "<section>\n<h2>\(HTMLText.escape(title))</h2>\n" + (grid ? "<div class=\"grid\">\n" : "")
             + figures.map { $0.html + "\n" }.joined() + (grid ? "</div>\n" : "") + "</section>\n"
