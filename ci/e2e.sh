@@ -8,7 +8,8 @@
 # (ci/pg.sh), the embedded broker (hospital broker) and the four services as processes with
 # the environment Compose gives them. --compose runs `docker compose up --build -d`, waits,
 # and copies the lake out for the same checks. E2E_TIMEOUT (seconds, default 900) bounds
-# the run; reaching it fails loudly.
+# the run; reaching it fails loudly. A local run ends by writing the report (hospital
+# report) and printing where it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -65,4 +66,17 @@ wait "${service_pid[scheduler]}" || { say "FAIL: the scheduler exited with an er
 say "scheduler complete after $(( $(date +%s) - started ))s; draining"
 drain_pipeline
 say "pipeline drained after $(( $(date +%s) - started ))s"
-verify_pipeline
+
+verified=0
+verify_pipeline || verified=$?
+
+# The report of the run (docs/warehouse.md §Analytics views), read as hospital_reader into
+# the lake's .reports/, where `hospital status` names it; copied out of the throwaway
+# lake to E2E_REPORT_DIR (default e2e-report/, git-ignored).
+report_dir=${E2E_REPORT_DIR:-$root/e2e-report}
+as_reader "$bin" report >/dev/null
+"$bin" status | grep '^report' || { say "FAIL: hospital status does not name the report"; exit 1; }
+mkdir -p "$report_dir"
+cp "$lake/.reports/report.html" "$report_dir/report.html"
+say "report written: $report_dir/report.html (ci/report-png.sh renders it to PNG)"
+exit "$verified"

@@ -113,10 +113,14 @@ stop_services() { # names...
     for name in "$@"; do wait "${service_pid[$name]}" 2>/dev/null || true; unset "service_pid[$name]"; done
 }
 
-# Runs verify as hospital_reader: one PASS/FAIL line per check of PipelineVerifier.
-verify_pipeline() {
-    (set -a; unset DB_PASSWORD; source "$reader_env"; exec "$bin" verify)
+# Runs a command logged in as hospital_reader.
+as_reader() { # command...
+    # shellcheck disable=SC1090
+    (set -a; unset DB_PASSWORD; source "$reader_env"; set +a; exec "$@")
 }
+
+# Runs verify as hospital_reader: one PASS/FAIL line per check of PipelineVerifier.
+verify_pipeline() { as_reader "$bin" verify; }
 
 # Stops whatever is still running and the warehouse; on failure shows the logs' tails.
 lib_cleanup() { # exit status

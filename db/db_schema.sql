@@ -385,3 +385,221 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA hospital_operations, hospital_admissions, eme
     patient_transfers, daily_summary, ingest GRANT SELECT, INSERT ON TABLES TO hospital_loader;
 ALTER DEFAULT PRIVILEGES IN SCHEMA hospital_operations, hospital_admissions, emergency_transport,
     patient_transfers, daily_summary, ingest GRANT SELECT ON TABLES TO hospital_reader;
+
+-- ---------------------------------------------------------------------------------------
+-- analytics: one view per question the hospital asks of its warehouse
+-- (docs/warehouse.md §Analytics views). Plain views, computed when read, so they are never
+-- stale and need no refresh; each reads its tables once (no correlated subqueries), which
+-- keeps them to seconds at full scale. CREATE OR REPLACE cannot rename or retype a column
+-- of a view that exists: a change of that kind needs its DROP VIEW, by the owner, first.
+-- hospital_reader may read them; hospital_loader gets nothing here (no USAGE, no SELECT).
+-- A view runs with its owner's rights on the tables beneath it.
+-- ---------------------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS analytics;
+
+-- Beds in use at the end of each day (midnight) per inpatient ward, against the beds the
+-- run gave it (daily_summaries.units[].capacity: the profile's scaled figure).
+-- A stay is counted on day D when it began at or before midnight ending D and ends after
+-- it. Each admission and discharge is bucketed to the day whose closing midnight it
+-- precedes (the time less a microsecond, as a date), so the census is a running sum
+-- of arrivals less departures. Days not summarised yet have no capacity.
+CREATE OR REPLACE VIEW analytics.ward_census_daily AS
+WITH calendar AS (
+    SELECT min(summary_date) AS first_day, max(summary_date) AS last_day
+    FROM daily_summary.daily_summaries
+),
+wards AS (
+    SELECT d::date AS census_date, u.unit
+    FROM calendar AS c
+    CROSS JOIN generate_series(c.first_day, c.last_day, interval '1 day') AS d
+    CROSS JOIN hospital_operations.care_units AS u
+    WHERE u.care = 'Inpatient'
+),
+capacities AS (
+    SELECT s.summary_date AS census_date, u.unit, u.capacity
+    FROM daily_summary.daily_summaries AS s
+    CROSS JOIN LATERAL jsonb_to_recordset(s.units) AS u (unit text, capacity integer)
+),
+moves AS (
+    SELECT a.department AS unit, (a.admission_time - interval '1 microsecond')::date AS day, 1 AS change
+    FROM hospital_admissions.admissions AS a
+    JOIN hospital_operations.care_units AS u ON u.unit = a.department AND u.care = 'Inpatient'
+    WHERE a.status = 'Admitted'
+    UNION ALL
+    SELECT a.department, (a.discharge_time - interval '1 microsecond')::date, -1
+    FROM hospital_admissions.admissions AS a
+    JOIN hospital_operations.care_units AS u ON u.unit = a.department AND u.care = 'Inpatient'
+    WHERE a.status = 'Admitted' AND a.discharge_time IS NOT NULL
+),
+daily AS (
+    SELECT m.unit, greatest(m.day, c.first_day) AS day, sum(m.change) AS net
+    FROM moves AS m CROSS JOIN calendar AS c
+    GROUP BY m.unit, greatest(m.day, c.first_day)
+),
+census AS (
+    SELECT w.census_date, w.unit,
+           sum(coalesce(d.net, 0)) OVER (PARTITION BY w.unit ORDER BY w.census_date)::integer AS occupied
+    FROM wards AS w
+    LEFT JOIN daily AS d ON d.unit = w.unit AND d.day = w.census_date
+)
+SELECT c.census_date, c.unit, k.capacity, c.occupied,
+       round(c.occupied::numeric / nullif(k.capacity, 0), 4) AS occupancy
+FROM census AS c
+LEFT JOIN capacities AS k ON k.census_date = c.census_date AND k.unit = c.unit;
+
+-- Arrivals and triage outcomes per arrival day and care unit: every visit, those admitted
+-- and those turned away because the unit was full. Days without a visit have no row.
+CREATE OR REPLACE VIEW analytics.admissions_daily AS
+SELECT v.arrival_time::date AS arrival_date,
+       v.department AS unit,
+       v.care_type AS care,
+       count(*)::integer AS visits,
+       (count(*) FILTER (WHERE a.status = 'Admitted'))::integer AS admitted,
+       (count(*) FILTER (WHERE a.status = 'Denied - Capacity Full'))::integer AS denied
+FROM hospital_admissions.visits AS v
+LEFT JOIN hospital_admissions.admissions AS a ON a.visit_id = v.visit_id
+GROUP BY v.arrival_time::date, v.department, v.care_type;
+
+-- Length of stay in days (discharge or transfer less admission, to the minute) of every
+-- admitted visit, per care unit and condition; the rows whose condition is NULL are the
+-- whole unit (GROUPING SETS), since a median cannot be added up from its parts.
+-- percentile_cont interpolates between the two middle stays.
+CREATE OR REPLACE VIEW analytics.length_of_stay AS
+WITH stays AS (
+    SELECT a.department AS unit, v.condition,
+           extract(epoch FROM a.discharge_time - a.admission_time)::double precision / 86400 AS days
+    FROM hospital_admissions.admissions AS a
+    JOIN hospital_admissions.visits AS v ON v.visit_id = a.visit_id
+    WHERE a.status = 'Admitted' AND a.discharge_time IS NOT NULL
+)
+SELECT unit, condition,
+       count(*)::integer AS stays,
+       round(avg(days)::numeric, 2) AS mean_days,
+       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 2) AS median_days,
+       round((percentile_cont(0.9) WITHIN GROUP (ORDER BY days))::numeric, 2) AS p90_days,
+       round(max(days)::numeric, 2) AS max_days
+FROM stays
+GROUP BY GROUPING SETS ((unit, condition), (unit));
+
+-- Arrivals by ISO weekday (1 Monday .. 7 Sunday) and hour of day, all 168 cells, with
+-- those who came by ambulance.
+CREATE OR REPLACE VIEW analytics.arrivals_by_hour AS
+WITH counted AS (
+    SELECT extract(isodow FROM v.arrival_time)::integer AS weekday,
+           extract(hour FROM v.arrival_time)::integer AS hour,
+           count(*) AS arrivals,
+           count(*) FILTER (WHERE t.transport_type = 'Ambulance') AS by_ambulance
+    FROM hospital_admissions.visits AS v
+    LEFT JOIN emergency_transport.transports AS t ON t.visit_id = v.visit_id
+    GROUP BY 1, 2
+)
+SELECT w AS weekday, h AS hour,
+       coalesce(c.arrivals, 0)::integer AS arrivals,
+       coalesce(c.by_ambulance, 0)::integer AS by_ambulance
+FROM generate_series(1, 7) AS w
+CROSS JOIN generate_series(0, 23) AS h
+LEFT JOIN counted AS c ON c.weekday = w AND c.hour = h;
+
+-- Transports by type (Ambulance, Private) and the condition's severity (1..5), with how
+-- many had a paramedic (EMT) attending and that share.
+CREATE OR REPLACE VIEW analytics.transports_by_type AS
+SELECT t.transport_type, m.severity,
+       count(*)::integer AS transports,
+       count(t.attending_paramedic_id)::integer AS with_paramedic,
+       round(count(t.attending_paramedic_id)::numeric / count(*), 4) AS paramedic_share
+FROM emergency_transport.transports AS t
+JOIN hospital_admissions.medical_conditions AS m ON m.condition = t.condition
+GROUP BY t.transport_type, m.severity;
+
+-- Transfers out by reason and destination facility, with the mean hours from admission.
+CREATE OR REPLACE VIEW analytics.transfers_by_reason AS
+SELECT reason, destination, destination_area,
+       count(*)::integer AS transfers,
+       round(avg(extract(epoch FROM transfer_time - admission_time) / 3600), 2) AS mean_hours_after_admission
+FROM patient_transfers.transfers
+GROUP BY reason, destination, destination_area;
+
+-- The workforce per calendar quarter, from the snapshots of the quarterly workforce steps
+-- (at least one in every quarter, as steps are 90 days apart): active staff at the
+-- quarter's last snapshot, members first seen in a snapshot of the quarter (after the
+-- first, which is the initial roster), and members retired there (missing from the
+-- snapshot after their last one, as hospital_operations.staff_status has it).
+CREATE OR REPLACE VIEW analytics.workforce_quarterly AS
+WITH snapshots AS (
+    SELECT snapshot_date, count(*)::integer AS active,
+           lead(snapshot_date) OVER (ORDER BY snapshot_date) AS next_snapshot,
+           min(snapshot_date) OVER () AS first_snapshot
+    FROM hospital_operations.staff_snapshots
+    GROUP BY snapshot_date
+),
+members AS (
+    SELECT staff_id, min(snapshot_date) AS first_seen, max(snapshot_date) AS last_seen
+    FROM hospital_operations.staff_snapshots
+    GROUP BY staff_id
+),
+quarters AS (
+    SELECT date_trunc('quarter', snapshot_date)::date AS quarter_start, max(snapshot_date) AS last_snapshot
+    FROM snapshots
+    GROUP BY 1
+),
+hired AS (
+    SELECT date_trunc('quarter', m.first_seen)::date AS quarter_start, count(*) AS hired
+    FROM members AS m
+    JOIN snapshots AS s ON s.snapshot_date = m.first_seen
+    WHERE m.first_seen > s.first_snapshot
+    GROUP BY 1
+),
+retired AS (
+    SELECT date_trunc('quarter', s.next_snapshot)::date AS quarter_start, count(*) AS retired
+    FROM members AS m
+    JOIN snapshots AS s ON s.snapshot_date = m.last_seen
+    WHERE s.next_snapshot IS NOT NULL
+    GROUP BY 1
+)
+SELECT q.quarter_start,
+       to_char(q.quarter_start, 'YYYY "Q"Q') AS quarter,
+       q.last_snapshot,
+       s.active,
+       coalesce(h.hired, 0)::integer AS hired,
+       coalesce(r.retired, 0)::integer AS retired
+FROM quarters AS q
+JOIN snapshots AS s ON s.snapshot_date = q.last_snapshot
+LEFT JOIN hired AS h ON h.quarter_start = q.quarter_start
+LEFT JOIN retired AS r ON r.quarter_start = q.quarter_start;
+
+-- Senior cover per staff department and shift: on each day, how many clinical seniors
+-- (experience level Senior in a doctor or nurse role: configs/workforce.json doctor_roles
+-- and nurse_roles) were on duty on that shift there. Summed over the days the shift was
+-- staffed at all: staff shifts, senior shifts, days with at least one senior.
+CREATE OR REPLACE VIEW analytics.schedule_coverage AS
+WITH shifts AS (
+    SELECT schedule_date, department, shift_type,
+           count(*) AS on_duty,
+           count(*) FILTER (WHERE experience_level = 'Senior' AND role IN ('Doctor', 'Surgeon', 'Nurse')) AS clinical_seniors
+    FROM hospital_operations.schedules
+    WHERE on_duty
+    GROUP BY schedule_date, department, shift_type
+)
+SELECT department, shift_type,
+       count(*)::integer AS staffed_days,
+       sum(on_duty)::integer AS staff_shifts,
+       sum(clinical_seniors)::integer AS senior_shifts,
+       (count(*) FILTER (WHERE clinical_seniors > 0))::integer AS days_with_senior,
+       round(sum(clinical_seniors)::numeric / count(*), 2) AS seniors_per_day,
+       round((count(*) FILTER (WHERE clinical_seniors > 0))::numeric / count(*), 4) AS senior_cover_share
+FROM shifts
+GROUP BY department, shift_type;
+
+COMMENT ON SCHEMA analytics IS 'Views answering the hospital''s questions (docs/warehouse.md, Analytics views)';
+COMMENT ON VIEW analytics.ward_census_daily IS 'Beds occupied at midnight per inpatient ward and day, against its capacity';
+COMMENT ON VIEW analytics.admissions_daily IS 'Visits, admissions and capacity denials per arrival day and care unit';
+COMMENT ON VIEW analytics.length_of_stay IS 'Length of stay in days per unit and condition (NULL condition: the whole unit): mean, median, p90';
+COMMENT ON VIEW analytics.arrivals_by_hour IS 'Arrivals by ISO weekday and hour of day, with ambulance arrivals';
+COMMENT ON VIEW analytics.transports_by_type IS 'Transports by type and severity, with the share a paramedic attended';
+COMMENT ON VIEW analytics.transfers_by_reason IS 'Transfers by reason and destination';
+COMMENT ON VIEW analytics.workforce_quarterly IS 'Active, hired and retired staff per calendar quarter';
+COMMENT ON VIEW analytics.schedule_coverage IS 'Clinical seniors on duty per department and shift';
+
+-- Reader only: the loader has no business in analytics.
+GRANT USAGE ON SCHEMA analytics TO hospital_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO hospital_reader;

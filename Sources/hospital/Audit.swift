@@ -7,7 +7,10 @@ extension Hospital {
     struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Check a finished lake: capacity, service years, one place per person, at work, seniors, paramedics, rest, conditions.")
+                "Check a finished lake: capacity, service years, one place per person, at work, seniors, paramedics, rest, conditions.",
+            discussion:
+                "One PASS/FAIL line per rule with counts; exit 1 on any failure.\nExample: hospital audit --lake ./shared_data --profile tiny"
+        )
 
         @OptionGroup var options: CommonOptions
 

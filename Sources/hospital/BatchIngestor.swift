@@ -9,7 +9,10 @@ extension Hospital {
     /// Loads the lake into PostgreSQL 15 (docs/warehouse.md).
     struct BatchIngestor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "batch-ingestor", abstract: "Load batch/ and stream/ into the warehouse, each file exactly once.")
+            commandName: "batch-ingestor", abstract: "Load batch/ and stream/ into the warehouse, each file exactly once.",
+            discussion:
+                "Logs in with DB_* (hospital_loader); a bad file goes to failed/ with its reason and the rest loads.\nExample: DB_HOST=127.0.0.1 hospital batch-ingestor --lake ./shared_data --drain"
+        )
 
         @OptionGroup var options: ServiceOptions
 

@@ -8,7 +8,8 @@ extension Hospital {
     /// The Kafka-protocol broker for runs without Docker: librdkafka's mock cluster.
     struct Broker: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run librdkafka's mock cluster with the configured topics until SIGTERM.")
+            abstract: "Run librdkafka's mock cluster with the configured topics until SIGTERM.",
+            discussion: "For runs without Docker: prints its bootstrap address.\nExample: hospital broker --bootstrap-file /tmp/bootstrap")
 
         @OptionGroup var options: ServiceOptions
 

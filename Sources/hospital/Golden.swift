@@ -7,6 +7,7 @@ extension Hospital {
     struct Golden: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a lake as the profile's golden snapshot, or verify a lake against it.",
+            discussion: "Example: hospital golden verify --profile tiny --lake ./shared_data",
             subcommands: [Record.self, Verify.self])
 
         struct Options: ParsableArguments {
@@ -24,7 +25,8 @@ extension Hospital {
 
         struct Record: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write MANIFEST.tsv (and lake.tar.gz for the golden profile) from a complete lake.")
+                abstract: "Write MANIFEST.tsv (and lake.tar.gz for the golden profile) from a complete lake.",
+                discussion: "Example: hospital golden record --profile golden --lake /tmp/golden-lake")
             @OptionGroup var options: Options
 
             func run() async throws {
@@ -35,7 +37,11 @@ extension Hospital {
         }
 
         struct Verify: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Compare a lake with the profile's golden manifest.")
+            static let configuration = CommandConfiguration(
+                abstract: "Compare a lake with the profile's golden manifest.",
+                discussion:
+                    "Names the first differing file with a line diff; exit 1 on a mismatch.\nExample: hospital golden verify --profile tiny --lake ./shared_data --movable"
+            )
             @OptionGroup var options: Options
 
             @Flag(help: "Accept batch/X found in processed/X, as after the services moved it.")

@@ -7,7 +7,8 @@ extension Hospital {
     /// Compose's healthcheck: is `lake/.health/<service>.json` fresh?
     struct Healthcheck: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Exit 0 when the service's health file is fresh, 1 otherwise (for container healthchecks).")
+            abstract: "Exit 0 when the service's health file is fresh, 1 otherwise (for container healthchecks).",
+            discussion: "Example: hospital healthcheck producer --lake /app/shared_data --max-age 120")
 
         @Argument(help: "One of: \(HealthReporter.services.joined(separator: ", ")).")
         var service: String

@@ -6,10 +6,14 @@ struct Hospital: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The hospital data platform: a seeded simulation of a public hospital and the services that carry it to PostgreSQL.",
         discussion:
-            "Every command takes --log-level LEVEL (or LOG_LEVEL): trace, debug, info (the default), notice, warning, error or critical; librdkafka's own log follows it.",
+            """
+            Every command takes --log-level LEVEL (or LOG_LEVEL): trace, debug, info (the default), notice, warning, error or \
+            critical; librdkafka's own log follows it. `hospital help COMMAND` shows a command's options and an example.
+            Example: hospital simulate --profile tiny --lake /tmp/lake && hospital status --lake /tmp/lake
+            """,
         subcommands: [
             Simulate.self, Scheduler.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Healthcheck.self,
-            Status.self, Verify.self, Golden.self, Audit.self,
+            Status.self, Verify.self, Report.self, Golden.self, Audit.self,
         ])
 
     /// Bootstraps logging once from `--log-level` / `LOG_LEVEL` (docs/architecture.md

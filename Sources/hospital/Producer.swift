@@ -8,7 +8,11 @@ import Logging
 extension Hospital {
     /// Publishes the outbox (docs/lake.md §Events) and moves each file to processed/ once acknowledged.
     struct Producer: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Publish the scheduler's outbox files to Kafka.")
+        static let configuration = CommandConfiguration(
+            abstract: "Publish the scheduler's outbox files to Kafka.",
+            discussion:
+                "Transports, transfers and daily summaries, one JSON event per row; each file moves to processed/ once acknowledged.\nExample: KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 hospital producer --lake ./shared_data --drain"
+        )
 
         @OptionGroup var options: ServiceOptions
 

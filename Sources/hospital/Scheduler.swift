@@ -8,7 +8,10 @@ extension Hospital {
     /// The long-running generator service: `simulate`'s bytes, paced to the pipeline.
     struct Scheduler: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate the lake day by day, waiting for the producer and the ingestor; idle when complete.")
+            abstract: "Generate the lake day by day, waiting for the producer and the ingestor; idle when complete.",
+            discussion:
+                "Logs one line per simulated day (day k of N, rows, rows/s, ETA); SIGTERM stops it after the step in hand.\nExample: SIM_PROFILE=tiny hospital scheduler --lake ./shared_data --exit-when-complete"
+        )
 
         @OptionGroup var options: ServiceOptions
 

@@ -7,7 +7,10 @@ extension Hospital {
     /// The whole generator offline: the lake the scheduler service writes, without Kafka or PostgreSQL.
     struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the simulated lake (setup and every day), resuming where a previous run stopped.")
+            abstract: "Write the simulated lake (setup and every day), resuming where a previous run stopped.",
+            discussion:
+                "No Kafka, no PostgreSQL: the same bytes the scheduler writes.\nExample: hospital simulate --profile tiny --lake /tmp/lake --until 2023-01-31"
+        )
 
         @OptionGroup var common: CommonOptions
 

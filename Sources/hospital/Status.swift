@@ -7,7 +7,10 @@ extension Hospital {
     /// The pipeline at a glance, from the lake's files alone.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.")
+            abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.",
+            discussion:
+                "From the lake's files alone; names the report when hospital report has written it there.\nExample: hospital status --lake ./shared_data"
+        )
 
         @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
         var lake: String?
@@ -33,6 +36,7 @@ extension Hospital {
             let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
             print("lake       \(layout.root) (profile \(settings.profile.name))")
             for line in status.lines { print(line) }
+            if FileManager.default.fileExists(atPath: layout.report) { print("report     \(layout.report) (hospital report)") }
             let wards = WardFigures.read(layout)
             if wards.days > 0 {
                 print("wards      over the \(wards.days) days summarised (midnight occupancy, nights at 75-95 %)")

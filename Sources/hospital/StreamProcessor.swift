@@ -8,7 +8,11 @@ import Logging
 extension Hospital {
     /// Lands the topics in stream/ as JSON Lines chunks, committing after each is durable.
     struct StreamProcessor: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Consume the hospital topics into the lake's stream/ folder.")
+        static let configuration = CommandConfiguration(
+            abstract: "Consume the hospital topics into the lake's stream/ folder.",
+            discussion:
+                "Lands events as JSON Lines chunks and commits offsets once a chunk is durable.\nExample: KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 hospital stream-processor --lake ./shared_data --idle-exit 30"
+        )
 
         @OptionGroup var options: ServiceOptions
 

@@ -9,7 +9,10 @@ extension Hospital {
     /// The end-to-end verdict: one PASS/FAIL line per check, exit 1 on any failure.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a finished pipeline run: flags, state, lake vs golden manifest, stream/ and warehouse.")
+            abstract: "Check a finished pipeline run: flags, state, lake vs golden manifest, stream/ and warehouse.",
+            discussion:
+                "One PASS/FAIL line per check; exit 1 on any failure. Log in as hospital_reader.\nExample: DB_USER=hospital_reader hospital verify --lake ./shared_data"
+        )
 
         @OptionGroup var options: ServiceOptions
 

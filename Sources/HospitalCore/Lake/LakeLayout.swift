@@ -13,6 +13,9 @@ public struct LakeLayout: Sendable {
     public var setupFlags: String { root + "/.setup_flags" }
     public var dailyFlags: String { root + "/.daily_flags" }
     public var health: String { root + "/.health" }
+    /// Where `hospital report` writes by default: derived from the warehouse, never part of a golden.
+    public var reports: String { root + "/.reports" }
+    public var report: String { reports + "/report.html" }
     public var state: String { root + "/scheduler_state.json" }
 
     /// The folders every service expects; created at start, never assumed.

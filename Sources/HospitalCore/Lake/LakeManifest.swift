@@ -23,12 +23,13 @@ public struct LakeManifest: Equatable, Sendable {
         "# \(SchedulerState.generatorVersion) profile \(profile) seed \(seed)"
     }
 
-    /// Every file under the lake root except the wall-clock `.health/` and temporary files.
+    /// Every file under the lake root except the wall-clock `.health/`, the reports drawn
+    /// from the warehouse (`.reports/`) and temporary files.
     public static func files(in layout: LakeLayout) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: layout.root) else { return [] }
         var paths: [String] = []
         while let path = walker.nextObject() as? String {
-            guard !path.hasPrefix(".health"), !path.hasSuffix(".tmp") else { continue }
+            guard !path.hasPrefix(".health"), !path.hasPrefix(".reports"), !path.hasSuffix(".tmp") else { continue }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: layout.path(path), isDirectory: &isDirectory), !isDirectory.boolValue {
                 paths.append(path)
