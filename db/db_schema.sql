@@ -360,10 +360,19 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_reader') THEN
         CREATE ROLE hospital_reader LOGIN;
     END IF;
+    -- Altered only when they differ: roles are shared by every database of the cluster, and
+    -- two databases applying this file at once would otherwise update the same role row
+    -- together ("tuple concurrently updated").
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_loader'
+               AND (NOT rolcanlogin OR rolcreatedb OR rolcreaterole)) THEN
+        ALTER ROLE hospital_loader LOGIN NOCREATEDB NOCREATEROLE;
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hospital_reader'
+               AND (NOT rolcanlogin OR rolcreatedb OR rolcreaterole)) THEN
+        ALTER ROLE hospital_reader LOGIN NOCREATEDB NOCREATEROLE;
+    END IF;
 END
 $roles$;
-ALTER ROLE hospital_loader LOGIN NOCREATEDB NOCREATEROLE;
-ALTER ROLE hospital_reader LOGIN NOCREATEDB NOCREATEROLE;
 
 -- Loader: reads (references, the ledger) and inserts; its staging tables are temporary,
 -- which every role may create. Earlier versions granted CREATE on the schemas: taken back.
