@@ -25,6 +25,8 @@ public final class BatchIngestor {
     let layout: LakeLayout
     private(set) var connection: PQConnection
     let schemas: WarehouseSchemas
+    /// This session's stage tables, shared by every file it loads.
+    let stages = StageTables()
     let topics: KafkaConfig.Topics
     let calendar: SimCalendar
     let logger: Logger
@@ -34,6 +36,10 @@ public final class BatchIngestor {
     private var flags: FlagCover
     private var reconciledFlags = Set<String>()
     private var firstPass = true
+    /// Loaded files and reports waiting to move to processed/, moved together: each move
+    /// costs two folder syncs, and a pass moves hundreds of small files. A crash first leaves
+    /// them in batch/, where the ledger (or, for a report, its flag) moves them next time.
+    private var unmoved: [String] = []
     public private(set) var total = Pass()
     /// Said once when the state had to be read from its backup.
     private var stateNote: String?
@@ -73,6 +79,7 @@ public final class BatchIngestor {
     /// the transaction in flight may or may not have committed, and the ledger says which.
     public func reconnect(_ connection: PQConnection) throws {
         self.connection = connection
+        stages.forget()
         try readLedger()
     }
 
@@ -111,6 +118,8 @@ public final class BatchIngestor {
     @discardableResult
     public func drainOnce(shouldStop: () -> Bool = { false }) throws -> Pass {
         var pass = Pass()
+        // Names a failed pass left here are still in batch/: this pass finds them again.
+        unmoved.removeAll()
         let (state, note) = SchedulerState.recover(from: layout)
         if let note, note != stateNote {
             logger.warning("scheduler state unreadable", metadata: [LogKey.reason: "\(note)"])
@@ -123,6 +132,7 @@ public final class BatchIngestor {
             if shouldStop() { break }
             try handle(file, path: path, state: state, pending: candidates, pass: &pass)
         }
+        try moveUnmoved()
         if pass.loaded > 0 || firstPass {
             try retryHeld(state: state, pass: &pass)
             try StreamSetAside(ingestor: self).retry(state: state, pending: candidates.map(\.file), pass: &pass)
@@ -175,7 +185,7 @@ public final class BatchIngestor {
         let sha256 = digest(path, bytes)
         let loaded = ledger[file.name] ?? []
         if loaded.contains(sha256) {
-            if !file.kind.isStream { try layout.move(batchFile: file.name, to: layout.processed) }
+            if !file.kind.isStream { try moveLater(file.name) }
             return
         }
         if !file.kind.isStream, let previous = loaded.sorted().first {
@@ -186,7 +196,7 @@ public final class BatchIngestor {
         }
         if file.kind == .report {
             guard try matchesFlag(file, path: path, bytes: bytes, rows: nil, state: state, pass: &pass) else { return }
-            try layout.move(batchFile: file.name, to: layout.processed)
+            try moveLater(file.name)
             pass.archived += 1
             return
         }
@@ -201,11 +211,11 @@ public final class BatchIngestor {
         }
         let rows = tables.last?.rows.count ?? 0
         guard try matchesFlag(file, path: path, bytes: bytes, rows: rows, state: state, pass: &pass) else { return }
-        let loader = FileLoader(connection: connection, schemas: schemas)
+        let loader = FileLoader(connection: connection, schemas: schemas, stages: stages)
         switch try loader.load(tables, kind: file.kind, file: file.name, sha256: sha256, rows: rows) {
         case .loaded:
             record(file.name, sha256: sha256, rows: rows, pass: &pass)
-            try layout.move(batchFile: file.name, to: layout.processed)
+            try moveLater(file.name)
         case .missingReferences(let missing):
             let first = missing[0]
             let watch = DependencyWatch(layout: layout)
@@ -226,6 +236,17 @@ public final class BatchIngestor {
                 extra: [("sqlstate", sqlState)] + (constraint.map { [("constraint", $0)] } ?? [])
                     + (table.map { [("table", $0)] } ?? []), pass: &pass)
         }
+    }
+
+    private func moveLater(_ name: String) throws {
+        unmoved.append(name)
+        if unmoved.count >= 32 { try moveUnmoved() }
+    }
+
+    private func moveUnmoved() throws {
+        guard !unmoved.isEmpty else { return }
+        try layout.move(batchFiles: unmoved, to: layout.processed)
+        unmoved = []
     }
 
     /// Whether a batch file's date (a schedule's month) falls in the run's calendar.

@@ -24,6 +24,7 @@ struct FileLoader {
 
     let connection: PQConnection
     let schemas: WarehouseSchemas
+    let stages: StageTables
 
     /// `omitting` lines are left out (events set aside); `allMissing` lists every missing
     /// reference rather than the first (a stream chunk sets each such event aside).
@@ -32,10 +33,11 @@ struct FileLoader {
         allMissing: Bool = false
     ) throws -> Outcome {
         let tables = omitting.isEmpty ? tables : tables.map { $0.omitting(omitting) }
+        try stages.create(tables.map(\.table), on: connection)
         do {
             return try connection.transaction { connection in
-                for (index, rows) in tables.enumerated() {
-                    let stage = try self.stage(rows, index: index, on: connection)
+                for rows in tables {
+                    let stage = try self.stage(rows, on: connection)
                     let missing = try self.missing(rows.table, stage: stage, all: allMissing, on: connection)
                     if !missing.isEmpty { throw Unloadable(outcome: .missingReferences(missing)) }
                     try insert(rows.table, from: stage, kind: kind, on: connection)
@@ -59,27 +61,28 @@ struct FileLoader {
         let outcome: Outcome
     }
 
-    private func stage(_ rows: TableRows, index: Int, on connection: PQConnection) throws -> String {
-        let stage = "stage_\(index)"
-        let declared = rows.table.columns.map { "\(try! SQLIdentifier.quote($0.name)) \($0.type.sqlType)" }
-        try connection.execute("CREATE TEMP TABLE \(stage) (_line integer, \(declared.joined(separator: ", "))) ON COMMIT DROP")
+    private func stage(_ rows: TableRows, on connection: PQConnection) throws -> String {
+        let stage = StageTables.name(rows.table)
         _ = try connection.copyIn("COPY \(stage) FROM STDIN", chunks: [CopyText.encode(rows)])
         return stage
     }
 
+    /// Every reference of the staged rows that is not in the warehouse, in one query (a round
+    /// trip a reference cost most of a small file's time). Without `all`, the first missing
+    /// value of the first reference that has one.
     private func missing(_ table: WarehouseTable, stage: String, all: Bool, on connection: PQConnection) throws -> [Missing] {
-        var found: [Missing] = []
-        for reference in table.references {
+        guard !table.references.isEmpty else { return [] }
+        let probes = table.references.enumerated().map { index, reference in
             let column = try! SQLIdentifier.quote(reference.column)
-            let result = try connection.execute(
-                "SELECT s._line, s.\(column)::text FROM \(stage) s WHERE s.\(column) IS NOT NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM \(schemas.qualified(reference.schema, reference.table)) t "
-                    + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column)) ORDER BY s._line"
-                    + (all ? "" : " LIMIT 1"))
-            found += result.rows.map {
-                Missing(line: Int($0[0] ?? "") ?? 0, column: reference.column, value: $0[1] ?? "", table: reference.table)
-            }
-            if !all, !found.isEmpty { break }
+            return "SELECT \(index) AS reference, s._line, s.\(column)::text FROM \(stage) s WHERE s.\(column) IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM \(schemas.qualified(reference.schema, reference.table)) t "
+                + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column))"
+        }
+        let result = try connection.execute(
+            probes.map { "(\($0))" }.joined(separator: " UNION ALL ") + (all ? "" : " ORDER BY reference, _line LIMIT 1"))
+        let found = result.rows.map { row in
+            let reference = table.references[Int(row[0] ?? "") ?? 0]
+            return Missing(line: Int(row[1] ?? "") ?? 0, column: reference.column, value: row[2] ?? "", table: reference.table)
         }
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
@@ -105,8 +108,8 @@ struct FileLoader {
         struct Found: Error { let line: Int }
         do {
             try connection.transaction { connection in
-                for (index, rows) in tables.enumerated() where !rows.lines.isEmpty {
-                    let stage = try self.stage(rows, index: index, on: connection)
+                for rows in tables where !rows.lines.isEmpty {
+                    let stage = try self.stage(rows, on: connection)
                     func inserts(_ lines: ClosedRange<Int>) throws -> Bool {
                         try connection.execute("SAVEPOINT probe")
                         do {

@@ -52,7 +52,7 @@ struct StreamSetAside {
         }
         let source = layout.relative(path)
         let rows = result.tables[0]
-        let loader = FileLoader(connection: ingestor.connection, schemas: ingestor.schemas)
+        let loader = FileLoader(connection: ingestor.connection, schemas: ingestor.schemas, stages: ingestor.stages)
         let watch = DependencyWatch(layout: layout)
         var written = false
         while true {
@@ -186,7 +186,7 @@ struct StreamSetAside {
         let bytes = entries.flatMap { $0.event! + [UInt8(ascii: "\n")] }
         guard let result = try? FileTransform.transform(file.kind, bytes: bytes, calendar: ingestor.calendar) else { return [] }
         var omitted = Set(result.rejected.map(\.line))
-        let loader = FileLoader(connection: ingestor.connection, schemas: ingestor.schemas)
+        let loader = FileLoader(connection: ingestor.connection, schemas: ingestor.schemas, stages: ingestor.stages)
         let sha256 = SHA256.hash(data: bytes).hexString
         while true {
             let lines = result.tables[0].lines.filter { !omitted.contains($0) }
