@@ -71,11 +71,23 @@ stream_digest() {
         "$(uniq "$work/stream.sorted" | md5sum | cut -d' ' -f1)"
 }
 
-# The days at which the rounds strike: spread over the calendar, each moved by a seeded jitter.
-fault_days() { # days in the calendar
-    local total=$1 i
-    for ((i = 1; i <= rounds; i++)); do
-        echo $(( i * total / (rounds + 1) + RANDOM % (total / (rounds + 1) / 2 + 1) ))
+# The days at which the rounds strike, into `days`: spread over the calendar, each moved by a
+# seeded jitter; and the kinds, into `deck`: shuffled decks of every kind, dealt in turn.
+# Both in this shell (bash reseeds RANDOM in subshells), so the same seed deals the same.
+deal() { # rounds, days in the calendar
+    local strikes=$1 total=$2 i j swap
+    local -a pack
+    days=() deck=()
+    for ((i = 1; i <= strikes; i++)); do
+        days+=($(( i * total / (strikes + 1) + RANDOM % (total / (strikes + 1) / 2 + 1) )))
+    done
+    while [ ${#deck[@]} -lt "$strikes" ]; do
+        pack=("${kinds[@]}")
+        for ((i = ${#pack[@]} - 1; i > 0; i--)); do
+            j=$(( RANDOM % (i + 1) ))
+            swap=${pack[$i]}; pack[$i]=${pack[$j]}; pack[$j]=$swap
+        done
+        deck+=("${pack[@]}")
     done
 }
 
@@ -115,15 +127,13 @@ run() { # label, rounds
     start_broker --fault-file "$work/faults"
     started=$(date +%s)
     start_services
-    local days=() deck=() next=0 total
+    local next=0 total
+    days=() deck=()
     if [ "$strikes" -gt 0 ]; then
         RANDOM=$seed
         wait_until "the scheduler's first state" test -s "$lake/scheduler_state.json"
         total=$(grep -o '"days_total" *: *[0-9]*' "$lake/scheduler_state.json" | grep -o '[0-9]*$')
-        mapfile -t days < <(fault_days "$total")
-        while [ ${#deck[@]} -lt "$strikes" ]; do
-            mapfile -t -O ${#deck[@]} deck < <(printf '%s\n' "${kinds[@]}" | while read -r k; do echo "$RANDOM $k"; done | sort -n | cut -d' ' -f2)
-        done
+        deal "$strikes" "$total"
     fi
     while true; do
         if [ "$next" -lt "$strikes" ] && [ "$(days_completed)" -ge "${days[$next]}" ]; then
