@@ -35,9 +35,3 @@ struct CommonOptions: ParsableArguments {
         }
     }
 }
-
-enum Console {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}

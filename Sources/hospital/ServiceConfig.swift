@@ -6,17 +6,6 @@ import HospitalServices
 import HospitalWarehouse
 import Logging
 
-/// Options every service shares.
-struct ServiceOptions: ParsableArguments {
-    @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-    var lake: String?
-
-    @Option(help: "The configs folder (default: CONFIG_DIR or ./configs).")
-    var configs: String?
-
-    func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake) }
-}
-
 /// What every service reads at start: settings from the environment and the configs. A bad
 /// one stops the service with one line and exit code 2.
 struct ServiceConfig {
