@@ -2,11 +2,10 @@ import ArgumentParser
 
 /// Options every service shares.
 struct ServiceOptions: ParsableArguments {
-    @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-    var lake: String?
+    @OptionGroup var lake: LakeOptions
 
     @Option(help: "The configs folder (default: CONFIG_DIR or ./configs).")
     var configs: String?
 
-    func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake) }
+    func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake.root) }
 }

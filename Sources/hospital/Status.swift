@@ -9,8 +9,7 @@ extension Hospital {
         static let configuration = CommandConfiguration(
             abstract: "Print setup steps, days generated / published / landed / loaded, lag, failed files and patient flow per ward.")
 
-        @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-        var lake: String?
+        @OptionGroup var lake: LakeOptions
 
         @Option(help: "Profile for the calendar (default: the one the lake's state names, else SIM_PROFILE or full).")
         var profile: String?
@@ -21,7 +20,7 @@ extension Hospital {
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
-            let layout = LakeLayout(root: lake ?? environment["LAKE_PATH"] ?? "./shared_data")
+            let layout = lake.layout
             let snapshot = LakeSnapshot.read(layout)
             let settings: Settings
             do {
