@@ -29,8 +29,7 @@ struct CommonOptions: ParsableArguments {
             let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake.root)
             return (settings, try HospitalConfig.load(from: settings.configDir))
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 }

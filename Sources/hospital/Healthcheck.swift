@@ -30,12 +30,12 @@ extension Hospital {
             let layout = lake.layout
             guard let record = HealthRecord.load(service, in: layout) else {
                 Console.error("\(service): no health file at \(HealthRecord.path(service, in: layout))")
-                throw ExitCode(1)
+                throw ExitStatus.failed
             }
             let age = Date().timeIntervalSince1970 - record.updatedAt
             guard record.isFresh(now: Date().timeIntervalSince1970, maxAge: maxAge) else {
                 Console.error("\(service): \(record.status.rawValue), last heartbeat \(Int(age))s ago")
-                throw ExitCode(1)
+                throw ExitStatus.failed
             }
             print("\(service): \(record.status.rawValue) \(record.detail)")
         }

@@ -22,8 +22,7 @@ struct ServiceConfig {
             let config = try HospitalConfig.load(from: settings.configDir)
             return ServiceConfig(settings: settings, config: config, environment: environment)
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 
@@ -87,8 +86,7 @@ struct ServiceConfig {
                 applicationName: "hospital-batch-ingestor")
             return (settings, schemas)
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 
@@ -100,8 +98,7 @@ struct ServiceConfig {
             return try await PQConnection.connect(
                 settings, retry: RetryPolicy(maxAttempts: attempts), logger: logger, shouldStop: shouldStop)
         } catch let error as PostgresError where error.isAuthenticationFailure || error.sqlState == "3D000" {
-            Console.error("configuration error: database \(settings): \(error.message)")
-            throw ExitCode(2)
+            throw ExitStatus.configuration("database \(settings): \(error.message)")
         }
     }
 }

@@ -36,12 +36,8 @@ extension Hospital {
                 case .complete: Console.error("complete: \(settings.layout.state) says \(world.calendar.end)")
                 case .stopped(let next): Console.error("stopped; run again to resume at \(next)")
                 }
-            } catch let error as GenerationError {
-                Console.error("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as LakeError {
-                Console.error("error: \(error)")
-                throw ExitCode(1)
+            } catch  where error is GenerationError || error is LakeError {
+                throw ExitStatus.report(error)
             }
         }
     }

@@ -26,8 +26,7 @@ extension Hospital {
             do {
                 settings = try Settings.fromEnvironment(environment, profile: profile ?? snapshot.state?.profile, lake: layout.root)
             } catch let error as ConfigError {
-                Console.error("configuration error: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.report(error)
             }
             let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
             print("lake       \(layout.root) (profile \(settings.profile.name))")

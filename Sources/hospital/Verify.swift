@@ -45,7 +45,7 @@ extension Hospital {
             for check in checks { print(check.line) }
             let failed = checks.filter { !$0.passed }.count
             print("verify: \(checks.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitStatus.failed }
         }
     }
 }
