@@ -34,8 +34,11 @@ enum KafkaLogBridge {
             // recovers on its own, so only fatal ones are logged as errors.
             context.logger.log(
                 level: error.isFatal ? .critical : .warning,
-                "librdkafka error event: \(error)",
-                metadata: ["kafka.client": .string(String(cString: rd_kafka_name(rk)))]
+                "librdkafka error event",
+                metadata: [
+                    KafkaLogKey.error: .string(error.description),
+                    KafkaLogKey.client: .string(String(cString: rd_kafka_name(rk))),
+                ]
             )
         }
     }
@@ -55,8 +58,11 @@ enum KafkaLogBridge {
     static func forward(_ logger: Logger, level: Int32, facility: String, message: String, client: String) {
         logger.log(
             level: self.level(forSyslog: level),
-            "\(message)",
-            metadata: ["kafka.facility": .string(facility), "kafka.client": .string(client)]
+            "librdkafka log",
+            metadata: [
+                KafkaLogKey.librdkafkaMessage: .string(message), KafkaLogKey.facility: .string(facility),
+                KafkaLogKey.client: .string(client),
+            ]
         )
     }
 }

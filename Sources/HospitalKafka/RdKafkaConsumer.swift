@@ -89,7 +89,7 @@ public final class RdKafkaConsumer: Sendable {
                 if error.isFatal || Self.permanent.contains(error.code) { throw error }
                 // librdkafka retries a failed fetch by itself and reports it for information:
                 // throwing here stopped the stream processor on a broker's passing error.
-                logger.warning("consumer error; librdkafka retries", metadata: ["kafka.reason": "\(error)"])
+                logger.warning("consumer error; librdkafka retries", metadata: [KafkaLogKey.error: "\(error)"])
                 continue
             }
             let topic = topics.name(of: received.pointee.rkt)
@@ -161,6 +161,6 @@ public final class RdKafkaConsumer: Sendable {
         guard !alreadyClosed else { return }
         let code = handle.withUnsafeHandle { rd_kafka_consumer_close($0) }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(code) }
-        logger.debug("consumer \(handle.name) closed")
+        logger.debug("consumer closed", metadata: [KafkaLogKey.client: "\(handle.name)"])
     }
 }

@@ -34,7 +34,7 @@ public final class RdKafkaProducer: Sendable {
         self.handle = try RdKafkaHandle(kind: .producer, config: config, context: context)
         self.tracker = tracker
         self.logger = logger
-        logger.debug("producer \(handle.name) created", metadata: ["kafka.settings": "\(settings)"])
+        logger.debug("producer created", metadata: [KafkaLogKey.client: "\(handle.name)", KafkaLogKey.settings: "\(settings)"])
     }
 
     /// Queues one message. Returns the token its `DeliveryReport` will carry.
@@ -160,7 +160,7 @@ public final class RdKafkaProducer: Sendable {
     deinit {
         let pending = tracker.inFlight
         if pending > 0 {
-            logger.warning("producer destroyed with \(pending) message(s) without delivery report")
+            logger.warning("producer destroyed with messages without delivery report", metadata: [KafkaLogKey.inFlight: "\(pending)"])
         }
     }
 }

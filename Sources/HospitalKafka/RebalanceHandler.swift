@@ -1,4 +1,5 @@
 import CRdKafka
+import Logging
 
 /// The consumer's rebalance callback: applies the group's new assignment
 /// and logs it.
@@ -26,16 +27,19 @@ enum RebalanceHandler {
         let cooperative = String(cString: rd_kafka_rebalance_protocol(rk)) == "COOPERATIVE"
         let listed = partitions.map { RdKafkaTopicPartitionList.entries(of: $0) } ?? []
         let names = listed.map { $0.partition.topicPartition.description }.joined(separator: ", ")
+        let metadata: Logger.Metadata = [
+            KafkaLogKey.partitions: .string(names), KafkaLogKey.client: .string(String(cString: rd_kafka_name(rk))),
+        ]
         let result: rd_kafka_resp_err_t
         switch event {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-            context?.logger.info("partitions assigned: [\(names)]", metadata: ["kafka.client": "\(String(cString: rd_kafka_name(rk)))"])
+            context?.logger.info("partitions assigned", metadata: metadata)
             result =
                 cooperative
                 ? crdkafka_incremental_assign(rk, partitions, 1)
                 : rd_kafka_assign(rk, partitions)
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
-            context?.logger.info("partitions revoked: [\(names)]", metadata: ["kafka.client": "\(String(cString: rd_kafka_name(rk)))"])
+            context?.logger.info("partitions revoked", metadata: metadata)
             result =
                 cooperative
                 ? crdkafka_incremental_assign(rk, partitions, 0)
@@ -43,11 +47,15 @@ enum RebalanceHandler {
         default:
             // Any other code means the rebalance failed; drop everything so
             // the next rebalance starts from a clean state.
-            context?.logger.error("rebalance failed: \(KafkaError(event))")
+            var failed = metadata
+            failed[KafkaLogKey.error] = "\(KafkaError(event))"
+            context?.logger.error("rebalance failed", metadata: failed)
             result = rd_kafka_assign(rk, nil)
         }
         if result != RD_KAFKA_RESP_ERR_NO_ERROR {
-            context?.logger.error("applying rebalance failed: \(KafkaError(result))")
+            var failed = metadata
+            failed[KafkaLogKey.error] = "\(KafkaError(result))"
+            context?.logger.error("applying rebalance failed", metadata: failed)
         }
     }
 }

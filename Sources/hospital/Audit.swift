@@ -20,13 +20,12 @@ extension Hospital {
             do {
                 verdicts = try LakeAudit(layout: settings.layout, config: config).run()
             } catch let error as LakeAudit.AuditError {
-                Console.error("audit: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.report(error)
             }
             for verdict in verdicts { print(verdict.line) }
             let failed = verdicts.filter { !$0.passed }.count
             print("audit: \(verdicts.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitStatus.failed }
         }
     }
 }

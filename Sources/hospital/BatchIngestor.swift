@@ -95,8 +95,7 @@ extension Hospital {
         private func schemaScript(_ service: ServiceConfig) throws -> String? {
             guard let path = schema ?? service.environment["DB_SCHEMA_SQL"] else { return nil }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                Console.error("configuration error: schema script \(path): file is missing or unreadable")
-                throw ExitCode(2)
+                throw ExitStatus.configuration("schema script \(path): file is missing or unreadable")
             }
             return text
         }

@@ -7,8 +7,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Profile: full, golden or tiny (default: SIM_PROFILE or full).")
     var profile: String?
 
-    @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-    var lake: String?
+    @OptionGroup var lake: LakeOptions
 
     @Option(help: "The seed (default: SIM_SEED or 20221120).")
     var seed: UInt64?
@@ -27,17 +26,10 @@ struct CommonOptions: ParsableArguments {
         do {
             var environment = ProcessInfo.processInfo.environment
             if let configs { environment["CONFIG_DIR"] = configs }
-            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake)
+            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake.root)
             return (settings, try HospitalConfig.load(from: settings.configDir))
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
-    }
-}
-
-enum Console {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -52,7 +52,7 @@ extension Hospital {
                 let problems = try golden.verify(lake: settings.layout, header: header, movable: movable)
                 guard problems.isEmpty else {
                     for problem in problems.prefix(20) { Console.error(problem) }
-                    throw ExitCode(1)
+                    throw ExitStatus.failed
                 }
                 Console.error("lake matches \(golden.manifestPath)")
             }

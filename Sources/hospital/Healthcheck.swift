@@ -13,8 +13,7 @@ extension Hospital {
         @Argument(help: "One of: \(HealthReporter.services.joined(separator: ", ")).")
         var service: String
 
-        @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-        var lake: String?
+        @OptionGroup var lake: LakeOptions
 
         @Option(help: "Seconds since the last heartbeat after which the service counts as unhealthy.")
         var maxAge = 120.0
@@ -29,15 +28,15 @@ extension Hospital {
         /// Reads only LAKE_PATH, not the configs: a healthcheck must not fail on what the
         /// service itself already checked at start.
         func run() async throws {
-            let layout = LakeLayout(root: lake ?? ProcessInfo.processInfo.environment["LAKE_PATH"] ?? "./shared_data")
+            let layout = lake.layout
             guard let record = HealthRecord.load(service, in: layout) else {
                 Console.error("\(service): no health file at \(HealthRecord.path(service, in: layout))")
-                throw ExitCode(1)
+                throw ExitStatus.failed
             }
             let age = Date().timeIntervalSince1970 - record.updatedAt
             guard record.isFresh(now: Date().timeIntervalSince1970, maxAge: maxAge) else {
                 Console.error("\(service): \(record.status.rawValue), last heartbeat \(Int(age))s ago")
-                throw ExitCode(1)
+                throw ExitStatus.failed
             }
             print("\(service): \(record.status.rawValue) \(record.detail)")
         }

@@ -23,8 +23,7 @@ struct Hospital: AsyncParsableCommand {
         do {
             LogLevel.bootstrap(try LogLevel.take(from: &arguments, environment: ProcessInfo.processInfo.environment))
         } catch {
-            Console.error("configuration error: \(error)")
-            Self.exit(withError: ExitCode(2))
+            Self.exit(withError: ExitStatus.report(error))
         }
         do {
             var command = try parseAsRoot(arguments)

@@ -12,16 +12,14 @@ enum LakeAccess {
         do {
             try LakeFolders.create(layout)
         } catch {
-            Console.error("lake error: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.lake("\(error)")
         }
         for folder in folders {
             let path = (folder.isEmpty ? layout.root : layout.path(folder)) + "/.write-probe-\(getpid())"
             let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 let reason = String(cString: strerror(errno))
-                Console.error("lake error: cannot write \(folder.isEmpty ? layout.root : layout.path(folder)): \(reason)")
-                throw ExitCode(1)
+                throw ExitStatus.lake("cannot write \(folder.isEmpty ? layout.root : layout.path(folder)): \(reason)")
             }
             close(descriptor)
             unlink(path)

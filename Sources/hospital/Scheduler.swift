@@ -49,14 +49,9 @@ extension Hospital {
                 let scheduler = SchedulerService(
                     world: world, layout: layout, options: scheduling, logger: logger, health: health, shouldStop: { stop.requested })
                 _ = try scheduler.run()
-            } catch let error as GenerationError {
+            } catch  where error is GenerationError || error is LakeError {
                 health.finish(.failed, detail: "\(error)")
-                Console.error("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as LakeError {
-                health.finish(.failed, detail: "\(error)")
-                Console.error("error: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.report(error)
             }
         }
     }

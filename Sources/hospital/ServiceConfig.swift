@@ -6,17 +6,6 @@ import HospitalServices
 import HospitalWarehouse
 import Logging
 
-/// Options every service shares.
-struct ServiceOptions: ParsableArguments {
-    @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-    var lake: String?
-
-    @Option(help: "The configs folder (default: CONFIG_DIR or ./configs).")
-    var configs: String?
-
-    func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake) }
-}
-
 /// What every service reads at start: settings from the environment and the configs. A bad
 /// one stops the service with one line and exit code 2.
 struct ServiceConfig {
@@ -33,8 +22,7 @@ struct ServiceConfig {
             let config = try HospitalConfig.load(from: settings.configDir)
             return ServiceConfig(settings: settings, config: config, environment: environment)
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 
@@ -98,8 +86,7 @@ struct ServiceConfig {
                 applicationName: "hospital-batch-ingestor")
             return (settings, schemas)
         } catch let error as ConfigError {
-            Console.error("configuration error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 
@@ -111,8 +98,7 @@ struct ServiceConfig {
             return try await PQConnection.connect(
                 settings, retry: RetryPolicy(maxAttempts: attempts), logger: logger, shouldStop: shouldStop)
         } catch let error as PostgresError where error.isAuthenticationFailure || error.sqlState == "3D000" {
-            Console.error("configuration error: database \(settings): \(error.message)")
-            throw ExitCode(2)
+            throw ExitStatus.configuration("database \(settings): \(error.message)")
         }
     }
 }

@@ -39,56 +39,9 @@ extension Hospital {
                 case .complete: Console.error("complete: \(settings.layout.state) says \(world.calendar.end)")
                 case .stopped(let next): Console.error("stopped; run again to resume at \(next)")
                 }
-            } catch let error as GenerationError {
-                Console.error("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as LakeError {
-                Console.error("error: \(error)")
-                throw ExitCode(1)
+            } catch  where error is GenerationError || error is LakeError {
+                throw ExitStatus.report(error)
             }
         }
-    }
-}
-
-/// SIGINT/SIGTERM ask the run to stop after the step in hand.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    private var sources: [any DispatchSourceSignal] = []
-
-    init() {
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.set() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    private func set() {
-        lock.lock()
-        flag = true
-        lock.unlock()
-    }
-
-    var requested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
-    }
-}
-
-/// Progress lines with rate and ETA: the only place the wall clock is read, and it never reaches the lake.
-struct ProgressClock {
-    private let started = DispatchTime.now()
-
-    func line(for progress: Simulation.Progress) -> String {
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let rate = elapsed > 0 ? Double(progress.rows) / elapsed : 0
-        let perDay = elapsed / Double(max(1, progress.ordinal))
-        let eta = perDay * Double(progress.total - progress.ordinal)
-        return "day \(progress.ordinal) of \(progress.total) \(progress.date) rows \(progress.rows) "
-            + "rows/s \(Int(rate)) eta \(Int(eta.rounded()))s"
     }
 }

@@ -12,8 +12,7 @@ extension Hospital {
                 "From the lake's files alone; names the report when hospital report has written it there.\nExample: hospital status --lake ./shared_data"
         )
 
-        @Option(help: "The lake folder (default: LAKE_PATH or ./shared_data).")
-        var lake: String?
+        @OptionGroup var lake: LakeOptions
 
         @Option(help: "Profile for the calendar (default: the one the lake's state names, else SIM_PROFILE or full).")
         var profile: String?
@@ -24,14 +23,13 @@ extension Hospital {
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
-            let layout = LakeLayout(root: lake ?? environment["LAKE_PATH"] ?? "./shared_data")
+            let layout = lake.layout
             let snapshot = LakeSnapshot.read(layout)
             let settings: Settings
             do {
                 settings = try Settings.fromEnvironment(environment, profile: profile ?? snapshot.state?.profile, lake: layout.root)
             } catch let error as ConfigError {
-                Console.error("configuration error: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.report(error)
             }
             let status = PipelineStatus(calendar: settings.profile.calendar, snapshot: snapshot, now: Date().timeIntervalSince1970)
             print("lake       \(layout.root) (profile \(settings.profile.name))")

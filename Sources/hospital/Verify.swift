@@ -26,10 +26,10 @@ extension Hospital {
             let logger = Logger(label: "hospital.verify")
             let environment = ProcessInfo.processInfo.environment
             // The lake says which profile and seed made it; the environment only fills in.
-            let root = options.lake ?? environment["LAKE_PATH"] ?? "./shared_data"
-            let (state, note) = SchedulerState.recover(from: LakeLayout(root: root))
+            let (state, note) = SchedulerState.recover(from: options.lake.layout)
             if let note { print("note: \(note)") }
-            let service = try ServiceConfig.load(configs: options.configs, lake: options.lake, profile: state?.profile, seed: state?.seed)
+            let service = try ServiceConfig.load(
+                configs: options.configs, lake: options.lake.root, profile: state?.profile, seed: state?.seed)
             let settings = service.settings
             let (database, schemas) = try service.database()
             let verifier = PipelineVerifier(
@@ -48,7 +48,7 @@ extension Hospital {
             for check in checks { print(check.line) }
             let failed = checks.filter { !$0.passed }.count
             print("verify: \(checks.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitStatus.failed }
         }
     }
 }

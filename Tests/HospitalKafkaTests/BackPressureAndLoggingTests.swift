@@ -35,10 +35,11 @@ extension KafkaTests {
                 // emit a CONFWARN (syslog 4) from rd_kafka_new.
                 _ = try RdKafkaProducer(settings: settings, logger: logger)
             }
-            let confWarnings = records.all.filter { $0.metadata["kafka.facility"] == "CONFWARN" }
+            let confWarnings = records.all.filter { $0.metadata[KafkaLogKey.facility] == "CONFWARN" }
             #expect(!confWarnings.isEmpty)
             #expect(confWarnings.allSatisfy { $0.level == .warning })
-            #expect(confWarnings.allSatisfy { $0.metadata["kafka.client"]?.description.hasPrefix("log-test") == true })
+            #expect(confWarnings.allSatisfy { $0.message == "librdkafka log" && $0.metadata[KafkaLogKey.librdkafkaMessage] != nil })
+            #expect(confWarnings.allSatisfy { $0.metadata[KafkaLogKey.client]?.description.hasPrefix("log-test") == true })
         }
     }
 }

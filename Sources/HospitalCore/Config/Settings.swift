@@ -26,6 +26,11 @@ public struct Settings: Sendable {
         self.maxIngestLagDays = maxIngestLagDays
     }
 
+    /// The lake root: the command-line option, else LAKE_PATH, else ./shared_data.
+    public static func lakePath(option: String?, environment: [String: String]) -> String {
+        option ?? environment["LAKE_PATH"] ?? "./shared_data"
+    }
+
     /// Reads the environment; explicit arguments (command-line options) win over it.
     public static func fromEnvironment(
         _ environment: [String: String], profile profileName: String? = nil, seed seedOverride: UInt64? = nil,
@@ -66,7 +71,7 @@ public struct Settings: Sendable {
             lag = value
         }
         return Settings(
-            lakePath: lake ?? environment["LAKE_PATH"] ?? "./shared_data",
+            lakePath: lakePath(option: lake, environment: environment),
             configDir: environment["CONFIG_DIR"] ?? "./configs",
             profile: profile, seed: seedOverride ?? seed,
             streamIntervalSeconds: try seconds("STREAM_INTERVAL_SECONDS"),

@@ -75,13 +75,3 @@ public struct StaffGenerator: Sendable {
         return person
     }
 }
-
-public enum GenerationError: Error, CustomStringConvertible {
-    case populationTooSmall(String)
-
-    public var description: String {
-        switch self {
-        case .populationTooSmall(let what): return "the population has too few eligible people for \(what)"
-        }
-    }
-}

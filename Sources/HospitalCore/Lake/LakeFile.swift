@@ -83,26 +83,6 @@ public final class LakeFile {
     }
 }
 
-/// What is known of a written file: the flag manifests list these.
-public struct FileDigest: Sendable, Equatable {
-    public let path: String
-    public let rows: Int
-    public let bytes: Int
-    public let sha256: String
-}
-
-public enum LakeError: Error, CustomStringConvertible {
-    case io(path: String, operation: String, code: Int32)
-    case badState(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .io(let path, let operation, let code): return "\(operation) \(path): \(String(cString: strerror(code)))"
-        case .badState(let path, let reason): return "\(path): \(reason)"
-        }
-    }
-}
-
 extension Digest {
     public var hexString: String {
         var text = ByteText(capacity: 64)

@@ -1,14 +1,5 @@
 import Foundation
 
-/// Rows for one warehouse table, with the file line each came from.
-public struct TableRows: Sendable {
-    public let table: WarehouseTable
-    public var rows: [[String?]] = []
-    public var lines: [Int] = []
-
-    public init(table: WarehouseTable) { self.table = table }
-}
-
 /// The pure half of the ingestor: a lake file's bytes become validated rows for its tables.
 /// Every constraint of the warehouse is checked here first (types, NULLs, checks, lengths,
 /// NUL bytes, duplicate keys), since PostgreSQL's COPY stops at the first bad row and names

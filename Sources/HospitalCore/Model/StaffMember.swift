@@ -32,29 +32,3 @@ public struct StaffMember: Sendable, Equatable {
         joined <= date && (retired.map { date < $0 } ?? true)
     }
 }
-
-public enum RetirementReason: String, Sendable {
-    case age = "age"
-    case longService = "long service"
-}
-
-/// A person in the reserve pool, with the experience they would bring.
-public struct ReserveMember: Sendable, Equatable {
-    public let person: Int
-    public let quarters: Int
-}
-
-/// Experience levels from quarters of service (docs/domain-model.md §Workforce: < 5 years Junior, 5–15 Mid-Level, > 15 Senior).
-public struct ExperienceScale: Sendable {
-    let levels: [WorkforceModel.Level]
-
-    public init(_ levels: [WorkforceModel.Level]) { self.levels = levels }
-
-    public func level(quarters: Int) -> Int {
-        levels.firstIndex { Double(quarters) < $0.belowYears * 4 } ?? levels.count - 1
-    }
-
-    public func name(quarters: Int) -> String { levels[level(quarters: quarters)].name }
-
-    public var senior: Int { levels.count - 1 }
-}

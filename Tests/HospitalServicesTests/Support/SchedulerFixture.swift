@@ -7,7 +7,7 @@ import Logging
 /// scheduler, health and status tests.
 enum SchedulerFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let config: HospitalConfig = try! HospitalConfig.load(from: repository + "/configs")
     static let logger: Logger = {
         var logger = Logger(label: "hospital-scheduler-tests")

@@ -10,7 +10,7 @@ import Testing
 /// would, so the ingestor can be tested without a broker.
 enum WarehouseFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let logger: Logger = {
         var logger = Logger(label: "hospital-ingestor-tests")
         logger.logLevel = .critical

@@ -1,15 +1,7 @@
 import HospitalWarehouse
 import Testing
 
-/// Pure logic, no server needed.
-@Suite struct RetryPolicyTests {
-    @Test func delaysDoubleAndAreCapped() {
-        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .milliseconds(500))
-        let delays = (1...5).map { policy.delay(afterAttempt: $0) }
-        #expect(delays == [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(500), .milliseconds(500)])
-    }
-}
-
+/// Login settings: read from the environment `ci/pg.sh` writes, and never printed with the password.
 @Suite struct ConnectionSettingsTests {
     let settings = ConnectionSettings(host: "db", port: 5433, database: "hospital_db", user: "app", password: "s3cret-pw")
 

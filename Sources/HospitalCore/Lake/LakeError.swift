@@ -1,0 +1,14 @@
+import Foundation
+
+/// Why a lake file or folder could not be read, written or moved: the path and the system's reason.
+public enum LakeError: Error, CustomStringConvertible {
+    case io(path: String, operation: String, code: Int32)
+    case badState(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let operation, let code): return "\(operation) \(path): \(String(cString: strerror(code)))"
+        case .badState(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,4 @@
+public enum RetirementReason: String, Sendable {
+    case age = "age"
+    case longService = "long service"
+}
