@@ -23,9 +23,8 @@ extension Hospital {
 
         func run() async throws {
             let logger = Logger(label: "hospital.report")
-            let root = options.lake ?? ProcessInfo.processInfo.environment["LAKE_PATH"] ?? "./shared_data"
-            let (state, _) = SchedulerState.recover(from: LakeLayout(root: root))
-            let service = try ServiceConfig.load(configs: options.configs, lake: options.lake, profile: state?.profile)
+            let (state, _) = SchedulerState.recover(from: options.lake.layout)
+            let service = try ServiceConfig.load(configs: options.configs, lake: options.lake.root, profile: state?.profile)
             let (database, _) = try service.database()
             let connection = try await service.connect(database, logger: logger, attempts: 3)
             let data: AnalyticsData
