@@ -72,5 +72,5 @@ awk -v r="$rows" -v b="$bytes" -v w="$same_wall" \
     'BEGIN { printf "| psql \\copy into the same tables (baseline) | %d | %.0f | %.1f | %.0f | %.1f | - |\n", r, b/1e6, w, r/w, b/1e6/w }'
 awk -v r="$rows" -v b="$bytes" -v w="$copy_wall" \
     'BEGIN { printf "| psql \\copy into keyless staging (floor) | %d | %.0f | %.1f | %.0f | %.1f | - |\n", r, b/1e6, w, r/w, b/1e6/w }'
-awk -v a="$ingest_wall" -v c="$same_wall" 'BEGIN { printf "ratio (ingestor throughput / \\copy into the same tables): %.2f (target >= 0.70)\n", c/a }'
+awk -v a="$ingest_wall" -v c="$same_wall" 'BEGIN { printf "ratio (ingestor throughput / \\copy into the same tables): %.2f (docs/performance.md §Warehouse load)\n", c/a }'
 echo "rows in the ledger: ingestor $loaded, baseline $same_rows; files in failed/: $failed"

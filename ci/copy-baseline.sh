@@ -3,7 +3,7 @@
 # loaded into the same tables with psql alone — \copy into temporary staging tables of text
 # columns, then one INSERT ... SELECT with casts ... ON CONFLICT DO NOTHING per table,
 # dimensions first, one ledger row per file, all in one transaction under the loader role.
-# No validation beyond PostgreSQL's own; the ingestor must reach >= 0.70 of its throughput.
+# No validation beyond PostgreSQL's own; the target ratio is in docs/performance.md §Warehouse load.
 # Outbox files (transports, transfers, summaries) are read from batch/ when present, with
 # event_id faked as md5(topic/id)::uuid.
 #
