@@ -230,6 +230,12 @@ else
     docker info >/dev/null 2>&1 || { tail -n 20 "$RDIR/dockerd.log"; say "FAIL: dockerd did not answer"; exit 1; }
 fi
 say "engine $(docker version --format '{{.Server.Version}}'), storage $(docker info --format '{{.Driver}}')"
+# On an engine that is not ours, a project named hospital may hold someone's lake and
+# warehouse: the rehearsal would take its volumes over and remove them at the end.
+if [ "$own_engine" = 0 ] && [ -n "$(docker ps -aq --filter label=com.docker.compose.project=hospital)$(docker volume ls -q --filter label=com.docker.compose.project=hospital)" ]; then
+    say "FAIL: the engine at ${DOCKER_HOST:-the default socket} has a Compose project 'hospital' (containers or volumes); the rehearsal would replace and remove them. Remove it (docker compose down -v) or unset DOCKER_HOST to let the rehearsal start its own engine."
+    exit 1
+fi
 end_phase
 
 # ---------------------------------------------------------------- base images
@@ -365,6 +371,8 @@ end_phase
 
 # ---------------------------------------------------------------- run
 begin_phase run
+# From a clean state: nothing left by an earlier run on this engine (--keep).
+compose down -v --timeout 20 >/dev/null 2>&1 || true
 events=$RDIR/events.log
 docker events --filter type=container --filter event=start --filter event=health_status \
     --format '{{.TimeNano}} {{.Status}} {{index .Actor.Attributes "com.docker.compose.service"}}' >"$events" &
