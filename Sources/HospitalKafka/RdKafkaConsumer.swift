@@ -12,7 +12,7 @@ import Synchronization
 /// Poll from one thread at a time; `commit`, `assignment` and `close` may
 /// be called from any thread.
 public final class RdKafkaConsumer: Sendable {
-    private let handle: RdKafkaHandle
+    let handle: RdKafkaHandle
     private let logger: Logger
     private let closed = Mutex(false)
 

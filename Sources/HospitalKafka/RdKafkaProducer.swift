@@ -11,7 +11,7 @@ import Logging
 ///
 /// Thread-safe: any thread may `send`, `poll` or `flush`.
 public final class RdKafkaProducer: Sendable {
-    private let handle: RdKafkaHandle
+    let handle: RdKafkaHandle
     private let tracker: DeliveryTracker
     private let logger: Logger
 

@@ -33,6 +33,7 @@ extension Hospital {
             try LakeAccess.open(layout, writing: ["batch", "processed", "failed", ".health"])
             let stop = StopSignal()
             let producer = try RdKafkaProducer(settings: service.kafkaProducer, logger: logger)
+            try createTopics(service.config.kafka, logger: logger, using: producer.createMissingTopics)
             let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)
             let health = HealthReporter(service: "producer", layout: layout, logger: logger)
             repeat {

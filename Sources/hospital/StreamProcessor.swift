@@ -44,7 +44,8 @@ extension Hospital {
             let idle = Duration.milliseconds(Int(idleSeconds * 1000))
             let consumer = try RdKafkaConsumer(
                 settings: service.kafkaConsumer(idleCut: idle), groupID: StreamLander.groupID, logger: logger)
-            try consumer.subscribe(topics: [topics.transport, topics.transfers, topics.admissions, topics.summary])
+            try createTopics(service.config.kafka, logger: logger, using: consumer.createMissingTopics)
+            try consumer.subscribe(topics: topics.all)
             let lander = StreamLander(
                 layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle,
                 maxAge: .milliseconds(Int(maxAgeSeconds * 1000)))

@@ -5,6 +5,9 @@ public struct KafkaConfig: Decodable, Sendable {
         public let transfers: String
         public let admissions: String
         public let summary: String
+
+        /// The four topics, in the config's order: what the brokers create.
+        public var all: [String] { [transport, transfers, admissions, summary] }
     }
 
     public let bootstrapServers: [String]

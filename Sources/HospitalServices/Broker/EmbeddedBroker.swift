@@ -13,8 +13,7 @@ public final class EmbeddedBroker {
     public init(config: KafkaConfig, partitions: Int, brokers: Int = 1, logger: Logger) throws {
         cluster = try RdKafkaMockCluster(brokerCount: brokers, logger: logger)
         brokerCount = brokers
-        let configured = config.topics
-        topics = [configured.transport, configured.transfers, configured.admissions, configured.summary]
+        topics = config.topics.all
         for topic in topics { try cluster.createTopic(name: topic, partitions: partitions) }
     }
 
