@@ -9,6 +9,11 @@ extension PQConnection {
     public func transaction<Result>(_ body: (PQConnection) throws -> Result) throws -> Result {
         let status = withUnsafeHandle { PQtransactionStatus($0) }
         guard status == PQTRANS_IDLE else {
+            // UNKNOWN is libpq's answer for a connection already found broken: a lost session,
+            // for the caller to reconnect, not a nesting mistake to stop on.
+            if status == PQTRANS_UNKNOWN {
+                throw PostgresError(kind: .connection, operation: "BEGIN", message: "the connection to the server is lost")
+            }
             throw PostgresError(
                 kind: .client, operation: "BEGIN",
                 message: "a transaction is already open on this connection (nesting is not supported)")

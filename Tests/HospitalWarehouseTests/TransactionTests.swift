@@ -51,4 +51,21 @@ struct TransactionTests {
             try connection.transaction { tx in try tx.transaction { _ in } }
         }
     }
+
+    /// A session the server closed is a lost connection for the caller to reconnect, even
+    /// when libpq found it broken before BEGIN: the ingestor stopped on it as a nesting error.
+    @Test func aTransactionOnALostSessionIsAConnectionLoss() async throws {
+        let connection = try await TestDatabase.connect()
+        let killer = try await TestDatabase.connect()
+        let pid = try #require(try connection.execute("SELECT pg_backend_pid()").firstValue)
+        _ = try killer.execute("SELECT pg_terminate_backend($1::int)", [pid])
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(throws: PostgresError.self) { try connection.execute("SELECT 1") }
+        do {
+            try connection.transaction { _ in }
+            Issue.record("a transaction began on a closed session")
+        } catch let error as PostgresError {
+            #expect(error.isConnectionLoss, "\(error)")
+        }
+    }
 }

@@ -68,7 +68,7 @@ struct IngestorReconnectTests {
                 try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.dailyFlags + "/" + name)
             }
             #expect(try await waitUntil(batchEmpty), "the day after session \(closed) closed")
-            #expect(service.isRunning, "the ingestor did not survive its session ending")
+            #expect(service.isRunning, "the ingestor did not survive its session ending:\n\(service.logTail)")
         }
         try FileManager.default.moveItem(atPath: held + "/state", toPath: layout.state)
         #expect(closed == 5)
