@@ -87,9 +87,9 @@ days_completed() { grep -o '"days_completed" *: *[0-9]*' "$lake/scheduler_state.
 
 no_outbox_left() { ! ls "$lake/batch" 2>/dev/null | grep -qE '^(hospital_emergency_transport_|hospital_transfers_).*\.csv$|^daily_summary_.*\.json$'; }
 
-# Events the outbox files imply (a row each, one a daily summary) against the lines landed
-# in stream/: equal once every published event is landed, each event landing once.
-stream_complete() {
+# The events the outbox files imply: a row each, one a daily summary. Counted once, after
+# the producer published the whole outbox (the files no longer change).
+outbox_events() {
     python3 - "$lake" <<'PY'
 import csv, glob, os, sys
 lake = sys.argv[1]
@@ -102,12 +102,13 @@ for folder in ("batch", "processed"):
                 expected += max(sum(1 for _ in csv.reader(f)) - 1, 0)
         elif name.startswith("daily_summary_") and name.endswith(".json"):
             expected += 1
-landed = 0
-for path in glob.glob(os.path.join(lake, "stream", "*", "*.json")):
-    with open(path, "rb") as f:
-        landed += sum(1 for _ in f)
-sys.exit(0 if landed >= expected else 1)
+print(expected)
 PY
+}
+
+# Whether stream/ holds at least this many lines: every published event, each landing once.
+stream_holds() { # events
+    [ "$(find "$lake/stream" -name '*.json' -exec cat {} + 2>/dev/null | wc -l)" -ge "$1" ]
 }
 
 # After the scheduler completed: waits until the outbox is published, every published
@@ -116,7 +117,9 @@ PY
 # finishes the file in hand), and loads the last stream files with one drain run.
 drain_pipeline() {
     wait_until "the producer to publish the outbox" no_outbox_left
-    wait_until "every published event to land in stream/" stream_complete
+    local events
+    events=$(outbox_events)
+    wait_until "all $events published events to land in stream/" stream_holds "$events"
     wait_until "the ingestor to empty batch/" sh -c "[ -z \"\$(ls '$lake/batch')\" ]"
     stop_services producer stream-processor batch-ingestor
     "$bin" batch-ingestor --drain >>"$work/batch-ingestor.log" 2>&1
