@@ -24,6 +24,50 @@ import Testing
         #expect(config.kafka.topics.summary == "hospital.daily_summary")
     }
 
+    /// The course's shift file is read with the course's keys; the order the cycle runs in is
+    /// the project's, from workforce.json, and holds exactly the course's days.
+    @Test func theCourseShiftFileKeepsItsKeysAndOurOrderComesFromWorkforce() throws {
+        let text = try String(contentsOfFile: TestWorld.configDirectory + "/hospital_shift_config.json", encoding: .utf8)
+        for key in ["start_time", "duration_hours", "reserve_hours", "description", "shift_type", "is_work_day"] {
+            #expect(text.contains("\"\(key)\""), "\(key)")
+        }
+        #expect(!text.contains("_about"))
+        let config = try HospitalConfig.load(from: TestWorld.configDirectory)
+        #expect(config.shifts.shiftDefinitions["NIGHT_12HR"]?.start == "19:00")
+        #expect(config.shifts.shiftDefinitions["NIGHT_12HR"]?.description.isEmpty == false)
+        let course = config.shifts.cycle.map(\.shift)
+        let ours = config.shiftCycle.map(\.shift)
+        #expect(ours != course)
+        #expect(ours.sorted() == course.sorted())
+        let block = ours.firstIndex(of: "DAY_12HR")!
+        #expect(Array(ours[block..<block + 4]) == ["DAY_12HR", "DAY_12HR", "NIGHT_12HR", "NIGHT_12HR"])
+        let courseBlock = course.firstIndex(of: "DAY_12HR")!
+        #expect(Array(course[courseBlock..<courseBlock + 4]) == ["DAY_12HR", "NIGHT_12HR", "DAY_12HR", "NIGHT_12HR"])
+        #expect(config.shiftCycle.allSatisfy { day in config.shifts.cycle.contains(day) })
+    }
+
+    @Test func aShiftCycleThatIsNotTheCoursesDaysIsRefused() throws {
+        let original = try String(contentsOfFile: TestWorld.configDirectory + "/workforce.json", encoding: .utf8)
+        let spoiled = original.replacingOccurrences(
+            of: "\"shift_cycle\": [\n    \"FULL_24HR\"", with: "\"shift_cycle\": [\n    \"DAY_12HR\"")
+        #expect(spoiled != original)
+        let folder = try configs(replacing: "workforce.json", with: spoiled)
+        #expect(
+            throws: ConfigError(
+                file: folder + "/workforce.json", key: "shift_cycle",
+                expected: "the days of hospital_shift_config.json's medical_shift_daily_cycle, reordered")
+        ) { try HospitalConfig.load(from: folder) }
+    }
+
+    @Test func aProfileAtAnotherPopulationScalesStaffAndVolumeWithIt() {
+        let tenth = Profile.full.with(population: 300_000)
+        #expect(tenth.population == 300_000)
+        #expect(tenth.staffFactor == 1_000)
+        #expect(tenth.volumeFactor == 1_000)
+        #expect(tenth.calendar == Profile.full.calendar)
+        #expect(Profile.tiny.with(population: 3_000).volumeFactor == 300)
+    }
+
     @Test func aMissingFileIsNamed() throws {
         let folder = try configs(replacing: "kafka_config.json", with: nil)
         #expect(throws: ConfigError(file: folder + "/kafka_config.json", key: "", expected: "file is missing or unreadable")) {

@@ -13,6 +13,12 @@ public struct HospitalConfig: Sendable {
         shifts: "hospital_shift_config.json", database: "database_config.json", kafka: "kafka_config.json"
     )
 
+    /// The cycle the schedules follow: the course's days, in `workforce.json`'s order when it gives one.
+    public var shiftCycle: [ShiftConfig.CycleDay] {
+        guard let order = workforce.shiftCycle else { return shifts.cycle }
+        return order.map { name in shifts.cycle.first { $0.shift == name }! }
+    }
+
     public static func load(from directory: String) throws -> HospitalConfig {
         let config = HospitalConfig(
             clinical: try ConfigLoader.load(ClinicalModel.self, file: files.clinical, in: directory),
@@ -88,10 +94,14 @@ public struct HospitalConfig: Sendable {
         }
         for (index, entry) in shifts.cycle.enumerated()
         where entry.workDay && shifts.shiftDefinitions[entry.shift] == nil {
-            throw fail(Self.files.shifts, "medical_shift_daily_cycle[\(index)].shift", "a shift of shift_definitions")
+            throw fail(Self.files.shifts, "medical_shift_daily_cycle[\(index)].shift_type", "a shift of shift_definitions")
         }
         for name in shifts.shiftDefinitions.keys.sorted() where ClockText.minutes(shifts.shiftDefinitions[name]!.start) == nil {
-            throw fail(Self.files.shifts, "shift_definitions.\(name).start", "a time as HH:MM")
+            throw fail(Self.files.shifts, "shift_definitions.\(name).start_time", "a time as HH:MM")
+        }
+        if let order = workforce.shiftCycle, order.sorted() != shifts.cycle.map(\.shift).sorted() {
+            throw fail(
+                Self.files.workforce, "shift_cycle", "the days of \(Self.files.shifts)'s medical_shift_daily_cycle, reordered")
         }
         let roles = workforce.groups.flatMap(\.roles)
         for role in roles where !workforce.minimumAge.contains(where: { $0.role == role }) {

@@ -27,6 +27,15 @@ public struct Profile: Sendable, Equatable {
         Profile(name: name, calendar: calendar, population: population, staffFactor: staffFactor, volumeFactor: volumeFactor)
     }
 
+    /// The profile at another population, staff and daily volume scaled with it, so a benchmark can
+    /// measure growth in people (docs/performance.md §Scaling); such a lake matches no golden.
+    public func with(population people: Int) -> Profile {
+        func scaled(_ factor: Int) -> Int { max(1, Int((Int64(factor) * Int64(people)) / Int64(population))) }
+        return Profile(
+            name: name, calendar: calendar, population: people, staffFactor: scaled(staffFactor),
+            volumeFactor: scaled(volumeFactor))
+    }
+
     /// `count` scaled by a factor, rounded half up, at least `minimum`.
     public static func scale(_ count: Int, by factor: Int, minimum: Int = 0) -> Int {
         max(minimum, (count * factor + 5_000) / 10_000)

@@ -1,4 +1,6 @@
-/// `hospital_shift_config.json`, the course's file, with its keys.
+/// `hospital_shift_config.json` read as the course ships it, with its keys and descriptions; the
+/// order the project runs its cycle in is ours and lives in `workforce.json`
+/// (docs/domain-model.md §Departures from the course's model).
 public struct ShiftConfig: Decodable, Sendable {
     public struct Rules: Decodable, Sendable {
         public let minimumSeniorPerShift: Int
@@ -13,18 +15,21 @@ public struct ShiftConfig: Decodable, Sendable {
         public let start: String
         public let hours: Int
         public let reserveHours: Int
+        public let description: String
         enum CodingKeys: String, CodingKey {
-            case start, hours
+            case start = "start_time"
+            case hours = "duration_hours"
             case reserveHours = "reserve_hours"
+            case description
         }
     }
 
-    public struct CycleDay: Decodable, Sendable {
+    public struct CycleDay: Decodable, Sendable, Equatable {
         public let shift: String
         public let workDay: Bool
         enum CodingKeys: String, CodingKey {
-            case shift
-            case workDay = "work_day"
+            case shift = "shift_type"
+            case workDay = "is_work_day"
         }
     }
 

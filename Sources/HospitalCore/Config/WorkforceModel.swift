@@ -36,6 +36,10 @@ public struct WorkforceModel: Decodable, Sendable {
     /// Posts every doctor, nurse and paramedic role keeps in any profile, so that one of each
     /// can be at work at every minute (absent: no minimum).
     public let roundTheClockPosts: Int?
+    /// The course's 21-day cycle (`medical_shift_daily_cycle`) in the order the project runs
+    /// it: the same days, so that every change of shift leaves 11 h of rest (absent: the
+    /// course's order).
+    public let shiftCycle: [String]?
 
     enum CodingKeys: String, CodingKey {
         case groups
@@ -52,5 +56,6 @@ public struct WorkforceModel: Decodable, Sendable {
         case nurseRoles = "nurse_roles"
         case paramedicRoles = "paramedic_roles"
         case roundTheClockPosts = "round_the_clock_posts"
+        case shiftCycle = "shift_cycle"
     }
 }

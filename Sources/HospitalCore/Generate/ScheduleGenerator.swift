@@ -26,7 +26,7 @@ public struct ScheduleGenerator: Sendable {
     public static let minimumRestMinutes = 11 * 60
 
     public func generate(_ timeline: WorkforceSimulator.Timeline) -> ScheduleBook {
-        let cycle = config.shifts.cycle
+        let cycle = config.shiftCycle
         var shiftNames: [String] = []
         for day in cycle where !shiftNames.contains(day.shift) { shiftNames.append(day.shift) }
         for extra in [Self.restShift, Self.stoodDownShift, Self.callInShift, Self.nightCallInShift, Self.restGapShift]
