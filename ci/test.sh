@@ -17,6 +17,9 @@ fi
 echo "== tree.txt is current"
 ci/tree.sh --check
 
+echo "== the service Dockerfiles are what their template gives"
+ci/dockerfiles.sh --check
+
 echo "== swift format lint --strict"
 swift format lint --strict -r Sources Tests Package.swift
 
