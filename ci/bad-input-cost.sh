@@ -17,18 +17,14 @@ chmod 755 "$work"  # the server runs as postgres when we are root
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    PG_DIR=$work/pg ci/pg.sh stop >/dev/null 2>&1 || true
+    stop_warehouse
     rm -rf "$work"
 }
 trap cleanup EXIT
-export PG_DIR=$work/pg
-ci/pg.sh start >/dev/null
-set -a
-# shellcheck disable=SC1091
-source "$PG_DIR/env"
-CONFIG_DIR=$root/configs
-SIM_PROFILE=golden
-set +a
+# shellcheck source=ci/lib.sh
+source ci/lib.sh
+start_warehouse_as_owner "$work/pg"
+export CONFIG_DIR=$root/configs SIM_PROFILE=golden
 admin_db=$DB_NAME
 psql_() { PGOPTIONS="-c client_min_messages=warning" PGPASSWORD=$DB_PASSWORD psql -X -q -At -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"; }
 

@@ -1,8 +1,10 @@
 # shellcheck shell=bash disable=SC2154
 # Shared by the scripts that run the pipeline locally (ci/e2e.sh, ci/chaos.sh): a throwaway
 # PostgreSQL, the embedded broker and the four services as processes, with the environment
-# Compose gives them (docs/architecture.md §End-to-end checks). Source it; it defines
-# functions and sets nothing until they are called.
+# Compose gives them (docs/architecture.md §End-to-end checks); the scripts that need only
+# the warehouse (ci/test.sh, ci/regen-goldens.sh, ci/bench-warehouse.sh,
+# ci/bad-input-cost.sh) take its start from here too. Source it; it defines functions and
+# sets nothing until they are called.
 #
 # A caller sets `root` (the repository), `work` (a scratch folder it removes) and
 # `deadline` (epoch seconds), and calls `lib_cleanup` from its EXIT trap. KEEP_WORK=1 keeps
@@ -46,6 +48,21 @@ start_warehouse() { # pg_dir
     set +a
     reader_env=$pg_dir/reader.env
 }
+
+# Starts a throwaway PostgreSQL in `pg_dir` (PG_DIR, exported for ci/pg.sh) and exports
+# the owner's login (DB_*), for scripts that apply the schema, test every role or load as
+# the owner; `stop_warehouse` stops it.
+start_warehouse_as_owner() { # pg_dir
+    pg_dir=$1
+    export PG_DIR=$pg_dir
+    "$root/ci/pg.sh" start >/dev/null
+    set -a
+    # shellcheck disable=SC1091
+    source "$pg_dir/env"
+    set +a
+}
+
+stop_warehouse() { [ -z "${pg_dir:-}" ] || PG_DIR=$pg_dir "$root/ci/pg.sh" stop >/dev/null 2>&1 || true; }
 
 # Points the services at a lake and a profile.
 use_lake() { # lake, profile
@@ -145,7 +162,8 @@ lib_cleanup() { # exit status
     local pid
     for pid in "${service_pid[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${service_pid[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [ -n "${pg_dir:-}" ]; then PG_DIR=$pg_dir "$root/ci/pg.sh" stop >/dev/null 2>&1 || true; fi
+    [ -n "${sampler_pid:-}" ] && stop_sampler
+    stop_warehouse
     if [ "$1" -ne 0 ]; then
         for log in "$work"/*.log; do [ -f "$log" ] && { echo "---- last lines of $log"; tail -n 15 "$log"; }; done
     fi

@@ -6,13 +6,11 @@
 # and say why in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PG_DIR="${PG_DIR:-/tmp/hospital-pg-regen}"
-trap 'ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
-ci/pg.sh start >/dev/null
-set -a
-# shellcheck disable=SC1091
-source "$PG_DIR/env"
-set +a
+root=$PWD
+# shellcheck source=ci/lib.sh
+source ci/lib.sh
+trap stop_warehouse EXIT
+start_warehouse_as_owner "${PG_DIR:-/tmp/hospital-pg-regen}"
 echo "== recording (the recording run reports failures on purpose)"
 GOLDEN_RECORD=1 swift test --filter Golden >/dev/null 2>&1 || true
 echo "== verifying"

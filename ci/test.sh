@@ -27,13 +27,11 @@ echo "== build (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
 
 echo "== throwaway PostgreSQL 15 for the warehouse tests"
-export PG_DIR="${PG_DIR:-/tmp/hospital-pg-test}"
-trap 'ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
-ci/pg.sh start
-set -a
-# shellcheck disable=SC1091
-source "$PG_DIR/env"
-set +a
+root=$PWD
+# shellcheck source=ci/lib.sh
+source ci/lib.sh
+trap stop_warehouse EXIT
+start_warehouse_as_owner "${PG_DIR:-/tmp/hospital-pg-test}"
 
 echo "== swift test"
 # Every suite runs here: one that needs a service fails when it is missing, never skips.
