@@ -27,7 +27,6 @@ public final class StreamLander {
     let chunkSize: Int
     let idle: Duration
     let maxAge: Duration
-    let commitRetry: Backoff
     private var chunks: [TopicPartition: StreamChunk] = [:]
     /// Topic folders in stream/ known to exist.
     private var folders: Set<String> = []
@@ -37,16 +36,14 @@ public final class StreamLander {
     var gaps = OffsetGapWatch()
     /// Every event id each owned partition landed, so a republished event lands once.
     private var landedIDs = LandedEvents()
-    /// Next offsets of landed chunks whose commit has not succeeded yet.
-    private var uncommitted: [TopicPartition: Int64] = [:]
-    private var commitFailures = 0
-    private var nextCommitAttempt = ContinuousClock.now
+    /// Landed offsets the group has not been told yet, and the retry of a failed commit.
+    private var commits: CommitSchedule
     public private(set) var landedEvents = 0
     public private(set) var landedFiles = 0
     /// Events skipped because their partition had landed them already.
     public private(set) var skippedRepeats = 0
     /// Commits that failed and were tried again (a health figure; tests prove faults bit).
-    public private(set) var commitRetries = 0
+    public var commitRetries: Int { commits.retries }
 
     public init(
         layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1),
@@ -58,7 +55,7 @@ public final class StreamLander {
         self.chunkSize = chunkSize
         self.idle = idle
         self.maxAge = maxAge
-        self.commitRetry = commitRetry
+        self.commits = CommitSchedule(retry: commitRetry)
     }
 
     /// Polls until `shouldStop`, or until nothing new arrived for `idleExit`; flushes and
@@ -73,7 +70,7 @@ public final class StreamLander {
             // Joining the group takes seconds; idleness counts only once partitions are ours.
             if taken > 0 || owned.isEmpty { lastMessage = clock.now }
             try cutIdle(now: clock.now)
-            if !uncommitted.isEmpty, clock.now >= nextCommitAttempt { try commitLanded() }
+            if commits.isDue(at: clock.now) { try commitLanded() }
             if let idleExit, clock.now - lastMessage >= idleExit, chunks.isEmpty { break }
         }
         try land(Array(chunks.keys))
@@ -186,11 +183,11 @@ public final class StreamLander {
                 landedFiles += 1
             }
             if chunk.skipped > 0 { noteRepeats(chunk) }
-            uncommitted[partition] = chunk.next
+            commits.landed(partition, next: chunk.next)
             if spareBuffers.count < 64 { spareBuffers.append(chunk.buffer) }
         }
         for folder in written.sorted() { LakeFolders.sync(folder) }
-        if commitFailures == 0 { try commitLanded() }
+        if commits.commitsOnLanding { try commitLanded() }
     }
 
     /// A landed chunk is never replaced by other events: a broker whose offsets went back (its
@@ -229,24 +226,19 @@ public final class StreamLander {
     /// Partitions revoked meanwhile are dropped: their new owner resumes from the group's
     /// committed offset, and our commit would belong to a finished generation.
     private func commitLanded() throws {
-        let owned = Set(try consumer.assignment())
-        uncommitted = uncommitted.filter { owned.contains($0.key) }
-        guard !uncommitted.isEmpty else { return }
-        let offsets = uncommitted.map { TopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, nextOffset: $0.value) }
+        commits.keep(only: Set(try consumer.assignment()))
+        guard !commits.isEmpty else { return }
+        let offsets = commits.offsets
         do {
             try consumer.commit(offsets: offsets)
-            uncommitted.removeAll()
-            commitFailures = 0
+            commits.committed(offsets)
         } catch let error as KafkaError {
-            commitFailures += 1
-            commitRetries += 1
-            let delay = commitRetry.delay(afterAttempt: commitFailures)
-            nextCommitAttempt = ContinuousClock.now + .milliseconds(Int(delay * 1000))
+            _ = commits.failed(at: .now)
             logger.warning(
                 "offset commit failed; landed chunks stay durable, commit retried",
                 metadata: [
-                    LogKey.reason: "\(error)", LogKey.attempt: "\(commitFailures)",
-                    LogKey.partition: "\(offsets.map { "\($0.topic)[\($0.partition)]" }.sorted())",
+                    LogKey.reason: "\(error)", LogKey.attempt: "\(commits.failures)",
+                    LogKey.partition: "\(offsets.map { "\($0.topic)[\($0.partition)]" })",
                 ])
         }
     }
@@ -254,15 +246,15 @@ public final class StreamLander {
     /// On the way out the commit gets a few more tries; if they all fail the service still
     /// exits cleanly, and the next owner skips the re-delivered events.
     private func commitBeforeExit(attempts: Int = 6) throws {
-        for _ in 0..<attempts where !uncommitted.isEmpty {
-            let wait = nextCommitAttempt - ContinuousClock.now
+        for _ in 0..<attempts where !commits.isEmpty {
+            let wait = commits.wait(from: .now)
             if wait > .zero { Thread.sleep(forTimeInterval: wait / .seconds(1)) }
             try commitLanded()
         }
-        if !uncommitted.isEmpty {
+        if !commits.isEmpty {
             logger.error(
                 "offsets left uncommitted at exit; their chunks will be re-delivered",
-                metadata: [LogKey.partition: "\(uncommitted.keys.map(\.description).sorted())"])
+                metadata: [LogKey.partition: "\(commits.offsets.map { "\($0.topic)[\($0.partition)]" })"])
         }
     }
 
