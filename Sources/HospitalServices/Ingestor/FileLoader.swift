@@ -22,6 +22,9 @@ struct FileLoader {
         case rejected(sqlState: String, constraint: String?, table: String?, line: Int?, message: String)
     }
 
+    /// Files up to this many rows probe their references row by row (see `missing`).
+    static let probedRows = 5_000
+
     let connection: PQConnection
     let schemas: WarehouseSchemas
     let stages: StageTables
@@ -38,7 +41,7 @@ struct FileLoader {
             return try connection.transaction { connection in
                 for rows in tables {
                     let stage = try self.stage(rows, on: connection)
-                    let missing = try self.missing(rows.table, stage: stage, all: allMissing, on: connection)
+                    let missing = try self.missing(rows, stage: stage, all: allMissing, on: connection)
                     if !missing.isEmpty { throw Unloadable(outcome: .missingReferences(missing)) }
                     try insert(rows.table, from: stage, kind: kind, on: connection)
                 }
@@ -69,14 +72,21 @@ struct FileLoader {
 
     /// Every reference of the staged rows that is not in the warehouse, in one query (a round
     /// trip a reference cost most of a small file's time). Without `all`, the first missing
-    /// value of the first reference that has one.
-    private func missing(_ table: WarehouseTable, stage: String, all: Bool, on connection: PQConnection) throws -> [Missing] {
+    /// value of the first reference that has one. For a file of up to `probedRows` rows,
+    /// `OFFSET 0` keeps each probe a per-row index lookup, the work the foreign key's trigger
+    /// does anyway: the planner knows nothing of a freshly staged temporary table and chose a
+    /// hash anti-join that read the whole parent table for every daily file, a cost that grew
+    /// with the warehouse (docs/performance.md §Warehouse load). A larger file (a month of
+    /// schedules) is left to the planner, whose hash of a small parent is then the cheaper.
+    private func missing(_ rows: TableRows, stage: String, all: Bool, on connection: PQConnection) throws -> [Missing] {
+        let table = rows.table
         guard !table.references.isEmpty else { return [] }
+        let fence = rows.rows.count <= Self.probedRows ? " OFFSET 0" : ""
         let probes = table.references.enumerated().map { index, reference in
             let column = try! SQLIdentifier.quote(reference.column)
             return "SELECT \(index) AS reference, s._line, s.\(column)::text FROM \(stage) s WHERE s.\(column) IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM \(schemas.qualified(reference.schema, reference.table)) t "
-                + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column))"
+                + "WHERE t.\(try! SQLIdentifier.quote(reference.key)) = s.\(column)\(fence))"
         }
         let result = try connection.execute(
             probes.map { "(\($0))" }.joined(separator: " UNION ALL ") + (all ? "" : " ORDER BY reference, _line LIMIT 1"))
