@@ -11,7 +11,9 @@
 # one-off container of the ingestor's image on the lake volume, reading the warehouse as
 # hospital_reader (COMPOSE_FILE may add an override, as ci/compose-rehearsal.sh does).
 # E2E_TIMEOUT (seconds, default 900) bounds the run; reaching it fails loudly. A local run
-# ends by writing the report (hospital report) and printing where it is.
+# ends by writing the report (hospital report) and printing where it is. E2E_STATS names a
+# file that gets, for ci/bench.sh, "drained <seconds>" and the run's peaks: each service's
+# RSS (KiB) and the lake's size on disk (bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -81,6 +83,7 @@ say "broker at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL at $DB_HOST:$DB_PORT, lake $
 
 started=$(date +%s)
 start_services
+[ -n "${E2E_STATS:-}" ] && start_sampler
 while is_running scheduler; do
     if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out after ${timeout_seconds}s: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
     sleep 1
@@ -88,7 +91,12 @@ done
 wait "${service_pid[scheduler]}" || { say "FAIL: the scheduler exited with an error"; exit 1; }
 say "scheduler complete after $(( $(date +%s) - started ))s; draining"
 drain_pipeline
-say "pipeline drained after $(( $(date +%s) - started ))s"
+drained=$(( $(date +%s) - started ))
+say "pipeline drained after ${drained}s"
+if [ -n "${E2E_STATS:-}" ]; then
+    stop_sampler
+    { echo "drained $drained"; cat "$work/peaks" 2>/dev/null; } > "$E2E_STATS"
+fi
 
 verified=0
 verify_pipeline || verified=$?

@@ -148,6 +148,34 @@ stop_services() { # names...
     for name in "$@"; do wait "${service_pid[$name]}" 2>/dev/null || true; unset "service_pid[$name]"; done
 }
 
+# Samples, once a second until stop_sampler, each running service's peak RSS (VmHWM, KiB)
+# and the lake's size on disk (bytes), keeping the largest of each in work/peaks as
+# "name value" lines: the figures ci/bench.sh reports for an e2e run. A service that exits
+# keeps the last peak read, at most a second before its end.
+start_sampler() {
+    local names="${!service_pid[*]}" pids="${service_pid[*]}"
+    (
+        set +e
+        declare -A peak=()
+        read -ra name_list <<<"$names"
+        read -ra pid_list <<<"$pids"
+        while :; do
+            for i in "${!name_list[@]}"; do
+                hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/${pid_list[$i]}/status" 2>/dev/null || true)
+                [ -n "$hwm" ] && [ "$hwm" -gt "${peak[${name_list[$i]}]:-0}" ] && peak[${name_list[$i]}]=$hwm
+            done
+            size=$(du -sB1 "$lake" 2>/dev/null | cut -f1 || true) # files move while du walks
+            [ -n "$size" ] && [ "$size" -gt "${peak[lake]:-0}" ] && peak[lake]=$size
+            for key in "${!peak[@]}"; do echo "$key ${peak[$key]}"; done | sort > "$work/peaks.tmp"
+            mv "$work/peaks.tmp" "$work/peaks"
+            sleep 1
+        done
+    ) &
+    sampler_pid=$!
+}
+
+stop_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; }
+
 # Runs a command logged in as hospital_reader.
 as_reader() { # command...
     # shellcheck disable=SC1090

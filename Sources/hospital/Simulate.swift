@@ -17,11 +17,20 @@ extension Hospital {
         @Option(help: "Stop after this day (YYYY-MM-DD); run again to resume.")
         var until: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "For benchmarks: this many people, with staff and daily volume in proportion; the lake matches no golden.",
+                valueName: "people"))
+        var population: Int?
+
         @Flag(help: "Print no progress lines.")
         var quiet = false
 
         func validate() throws {
             if let until, SimDate(iso: until) == nil { throw ValidationError("--until must be a date as YYYY-MM-DD") }
+            if let population, !(1_000...100_000_000).contains(population) {
+                throw ValidationError("--population must be between 1000 and 100000000")
+            }
         }
 
         func run() async throws {
@@ -29,7 +38,8 @@ extension Hospital {
             let stop = StopSignal()
             let clock = ProgressClock()
             do {
-                let world = try HospitalWorld(config: config, profile: settings.profile, seed: settings.seed)
+                let profile = population.map { settings.profile.with(population: $0) } ?? settings.profile
+                let world = try HospitalWorld(config: config, profile: profile, seed: settings.seed)
                 let simulation = Simulation(world: world, layout: settings.layout)
                 let outcome = try simulation.run(
                     until: until.flatMap { SimDate(iso: $0) }, shouldStop: { stop.requested },

@@ -13,6 +13,7 @@ import Testing
         ["stream-processor", "--idle-exit=-2"],
         ["broker", "--partitions", "0"],
         ["healthcheck", "producer", "--max-age", "0"],
+        ["simulate", "--population", "10"],
     ]
 
     @Test(arguments: cases)
