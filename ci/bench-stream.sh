@@ -16,7 +16,8 @@
 # service default is 1 s), and that wait is inside the end-to-end time.
 # librdkafka's mock broker keeps only the newest 5 MiB of each partition (hard-coded), so
 # the broker gets enough partitions to hold every event however far the consumer lags:
-# 12 a topic for 30 days, 96 for the whole calendar.
+# 12 a topic for 30 days, 256 for the whole calendar (96 held 5.2 MB a partition of the
+# full run's transports and lost the oldest when the consumer lagged).
 # Baselines in the same run: `cat` of the same outbox files (merely reading those bytes),
 # and Debian's `kcat -P` publishing the same JSON events, with the same keys, into a fresh
 # broker of the same shape (librdkafka's defaults: acks=all, idempotence off).
@@ -34,7 +35,7 @@ trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; rm -rf "$work"' EXIT
 
 if [ -n "$source_lake" ]; then
     source=$(realpath "$source_lake")
-    partitions=96
+    partitions=256
 else
     echo "== simulate 30 days of the full profile"
     source=$work/source

@@ -106,7 +106,7 @@ BENCH_WAREHOUSE_OUT=$work/warehouse ci/bench-warehouse.sh "$lake"
 read -r _ keyed_floor < "$work/warehouse"
 
 echo; echo "## 4. stream: the whole outbox of that lake"
-ci/bench-stream.sh "$stream_runs" "$lake"
+ci/bench-stream.sh "$stream_runs" "$lake" || echo "stream section FAILED (see above); the run goes on"
 rm -rf "$lake"
 
 echo; echo "## 5. end to end (ci/e2e.sh --local)"
