@@ -48,15 +48,21 @@ events=$(( $(cd "$source/batch" && cat "${outbox[@]}" | wc -l) - csv_files )) # 
 # shellcheck disable=SC2016 # the inner script expands its own arguments
 /usr/bin/time -f "%e %U %S %M" -o "$work/cat.time" bash -c 'cd "$1" && shift && cat "$@" >/dev/null' _ "$source/batch" "${outbox[@]}"
 
+# Starts a broker of `partitions` a topic in the background (its pid in `broker`) and
+# waits until it has written its address to the file.
+start_broker() { # bootstrap file, log file
+    "$hospital" broker --configs configs --partitions "$partitions" --bootstrap-file "$1" >"$2" 2>&1 &
+    broker=$!
+    for _ in $(seq 100); do [ -s "$1" ] && break; sleep 0.1; done
+}
+
 # One run: prints "producer_wall producer_cpu producer_rss sp_cpu sp_rss broker_cpu broker_rss e2e cold".
 run() {
     local dir=$work/run-$1 lake started sp_started sp_pid ended landed
     lake=$dir/lake
     mkdir -p "$lake/batch"
     (cd "$source/batch" && cp "${outbox[@]}" "$lake/batch/")
-    "$hospital" broker --configs configs --partitions "$partitions" --bootstrap-file "$dir/bootstrap" >"$dir/broker.log" 2>&1 &
-    broker=$!
-    for _ in $(seq 100); do [ -s "$dir/bootstrap" ] && break; sleep 0.1; done
+    start_broker "$dir/bootstrap" "$dir/broker.log"
     KAFKA_BOOTSTRAP_SERVERS=$(cat "$dir/bootstrap")
     export KAFKA_BOOTSTRAP_SERVERS CONFIG_DIR=configs
     sp_started=$(date +%s.%N)
@@ -96,9 +102,7 @@ for topic_dir in "$work"/landed/*/; do
     topic=$(basename "$topic_dir")
     cat "$topic_dir"*.json | sed -E 's/^(.*"patient_id":"([^"]*)".*)$/\2\t\1/; t; s/^(.*"sim_date":"([^"]*)".*)$/\2\t\1/' > "$work/kcat/$topic"
 done
-"$hospital" broker --configs configs --partitions "$partitions" --bootstrap-file "$work/kcat.bootstrap" >"$work/kcat-broker.log" 2>&1 &
-broker=$!
-for _ in $(seq 100); do [ -s "$work/kcat.bootstrap" ] && break; sleep 0.1; done
+start_broker "$work/kcat.bootstrap" "$work/kcat-broker.log"
 # shellcheck disable=SC2016 # the inner script expands its own arguments
 /usr/bin/time -f "%e %U %S %M" -o "$work/kcat.time" bash -c 'for f in "$2"/*; do kcat -P -q -b "$1" -t "$(basename "$f")" -K "	" -l "$f" || exit 1; done' \
     _ "$(cat "$work/kcat.bootstrap")" "$work/kcat"

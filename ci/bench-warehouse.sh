@@ -55,16 +55,16 @@ echo "== psql \\copy of the ingestor's rows into the same keyed tables, a table 
 # for PostgreSQL to compute, as on the ingestor's insert.
 mapfile -t tables < <(sed -n 's/^CREATE TABLE IF NOT EXISTS \([a-z_]*\.[a-z_]*\) (.*/\1/p' db/db_schema.sql)
 psql -X -q -v ON_ERROR_STOP=1 -d keyed -f db/db_schema.sql >/dev/null
+declare -A table_columns=()
 for table in "${tables[@]}"; do
     columns=$(psql -X -At -d "$DB_NAME" -c "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
         FROM information_schema.columns WHERE table_schema || '.' || table_name = '$table' AND is_generated = 'NEVER'")
     psql -X -q -d "$DB_NAME" -c "\\copy (SELECT $columns FROM $table) TO '$work/dump-$table.csv' WITH (FORMAT csv)"
-    echo "$table ($columns)" >> "$work/keyed.columns"
+    table_columns[$table]=$columns
 done
 start=$(date +%s.%N)
 for table in "${tables[@]}"; do
-    columns=$(grep "^$table (" "$work/keyed.columns" | sed 's/^[^(]*//')
-    psql -X -q -v ON_ERROR_STOP=1 -d keyed -c "\\copy $table $columns FROM '$work/dump-$table.csv' WITH (FORMAT csv)"
+    psql -X -q -v ON_ERROR_STOP=1 -d keyed -c "\\copy $table (${table_columns[$table]}) FROM '$work/dump-$table.csv' WITH (FORMAT csv)"
 done
 keyed_wall=$(echo "$(date +%s.%N) - $start" | bc)
 keyed_rows=$(for table in "${tables[@]}"; do psql -X -At -d keyed -c "SELECT count(*) FROM $table"; done | paste -sd+ | bc)

@@ -238,7 +238,7 @@ public final class StreamLander {
                 "offset commit failed; landed chunks stay durable, commit retried",
                 metadata: [
                     LogKey.reason: "\(error)", LogKey.attempt: "\(commits.failures)",
-                    LogKey.partition: "\(offsets.map { "\($0.topic)[\($0.partition)]" })",
+                    LogKey.partition: "\(Self.partitions(offsets))",
                 ])
         }
     }
@@ -254,8 +254,12 @@ public final class StreamLander {
         if !commits.isEmpty {
             logger.error(
                 "offsets left uncommitted at exit; their chunks will be re-delivered",
-                metadata: [LogKey.partition: "\(commits.offsets.map { "\($0.topic)[\($0.partition)]" })"])
+                metadata: [LogKey.partition: "\(Self.partitions(commits.offsets))"])
         }
+    }
+
+    private static func partitions(_ offsets: [TopicPartitionOffset]) -> [String] {
+        offsets.map { "\($0.topic)[\($0.partition)]" }
     }
 
     /// The Confluent sink's scheme: a partition's chunks sort by the offset of their first event.
