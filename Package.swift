@@ -44,13 +44,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HospitalLake",
+            dependencies: ["HospitalCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "HospitalArchive",
-            dependencies: ["CZlib", "HospitalCore"]
+            dependencies: ["CZlib", "HospitalCore", "HospitalLake"]
         ),
         .target(
             name: "HospitalServices",
             dependencies: [
-                "HospitalCore", "HospitalKafka", "HospitalWarehouse",
+                "HospitalCore", "HospitalLake", "HospitalKafka", "HospitalWarehouse",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -58,6 +62,7 @@ let package = Package(
             name: "hospital",
             dependencies: [
                 "HospitalCore",
+                "HospitalLake",
                 "HospitalServices",
                 "HospitalKafka",
                 "HospitalArchive",
@@ -65,9 +70,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "HospitalTestSupport",
+            dependencies: ["HospitalCore", "HospitalLake"],
+            path: "Tests/HospitalTestSupport"
+        ),
         .testTarget(
             name: "HospitalCoreTests",
-            dependencies: ["HospitalCore"]
+            dependencies: ["HospitalCore", "HospitalLake", "HospitalTestSupport"]
+        ),
+        .testTarget(
+            name: "HospitalLakeTests",
+            dependencies: ["HospitalLake", "HospitalCore", "HospitalTestSupport"]
         ),
         .testTarget(
             name: "HospitalWarehouseTests",
@@ -80,13 +94,13 @@ let package = Package(
         .testTarget(
             name: "HospitalServicesTests",
             dependencies: [
-                "HospitalServices", "HospitalCore", "HospitalKafka", "HospitalArchive",
+                "HospitalServices", "HospitalCore", "HospitalLake", "HospitalKafka", "HospitalArchive",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["HospitalCore", "HospitalArchive"]
+            dependencies: ["HospitalCore", "HospitalLake", "HospitalArchive"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// A golden snapshot: `lake.tar.gz` holds every file of a generated lake, `MANIFEST.tsv`
 /// their digests. Comparing names the first differing file and shows a line diff.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HospitalCore
+import HospitalLake
 
 extension Hospital {
     /// Checks a finished lake against the rules of a believable hospital (`LakeAudit`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// Options every command that reads the configs and the lake shares.
 struct CommonOptions: ParsableArguments {

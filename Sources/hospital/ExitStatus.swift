@@ -1,5 +1,6 @@
 import ArgumentParser
 import HospitalCore
+import HospitalLake
 
 /// The one place where a failure becomes its line on stderr and its exit code
 /// (docs/lake.md §Exit codes): 1 for a lake or runtime failure, 2 for a bad configuration.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// A service that cannot write the lake stops at start with one line naming the folder and
 /// exit 1, instead of failing at its first move or quarantine, perhaps hours later, after

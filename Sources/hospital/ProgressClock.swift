@@ -1,5 +1,6 @@
 import Dispatch
 import HospitalCore
+import HospitalLake
 
 /// Progress lines with rate and ETA: the only place the wall clock is read, and it never reaches the lake.
 struct ProgressClock {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HospitalCore
+import HospitalLake
 import HospitalServices
 import Logging
 

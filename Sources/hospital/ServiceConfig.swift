@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import HospitalServices
 import HospitalWarehouse
 import Logging

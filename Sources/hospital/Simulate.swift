@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import HospitalCore
+import HospitalLake
 
 extension Hospital {
     /// The whole generator offline: the lake the scheduler service writes, without Kafka or PostgreSQL.

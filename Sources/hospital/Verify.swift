@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HospitalArchive
 import HospitalCore
+import HospitalLake
 import HospitalServices
 import Logging
 

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalArchive
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// The golden lakes (docs/profiles-and-goldens.md §Goldens): the generator must write exactly the recorded bytes. Set

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalArchive
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// Pins what the pure half of the ingestor makes of a small fixed lake (one golden-profile

@@ -1,3 +1,4 @@
+import HospitalLake
 import Testing
 
 @testable import HospitalCore

@@ -1,3 +1,5 @@
+import HospitalLake
+import HospitalTestSupport
 import Testing
 
 @testable import HospitalCore

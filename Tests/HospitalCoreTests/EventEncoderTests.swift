@@ -1,4 +1,5 @@
 import Foundation
+import HospitalTestSupport
 import Testing
 
 @testable import HospitalCore

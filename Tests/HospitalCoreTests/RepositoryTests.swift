@@ -1,4 +1,5 @@
 import Foundation
+import HospitalTestSupport
 import Testing
 
 @Suite struct RepositoryTests {
@@ -30,6 +31,28 @@ import Testing
                 #expect(allowed.contains { path.hasPrefix($0) }, "\(path) imports a C module")
             }
         }
+    }
+
+    /// The core computes; `HospitalLake` and the services touch the file system
+    /// (docs/architecture.md §Pure core and wrappers). A file call in the core fails here.
+    @Test func theCoreOpensNoFile() throws {
+        let core = TestWorld.repository + "/Sources/HospitalCore"
+        let calls = [
+            "FileManager", "FileHandle", "fopen(", "open(", "fsync(", "rename(", "unlink(", "mkdtemp(", "contentsOfFile",
+            "contentsOf: URL", "NSTemporaryDirectory", "ProcessInfo", "getenv(",
+        ]
+        var problems: [String] = []
+        let walker = FileManager.default.enumerator(atPath: core)!
+        while let path = walker.nextObject() as? String {
+            guard path.hasSuffix(".swift") else { continue }
+            let lines = try String(contentsOfFile: core + "/" + path, encoding: .utf8).split(separator: "\n")
+            for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for call in calls where line.contains(call) {
+                    problems.append("HospitalCore/\(path):\(index + 1) calls \(call)")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
     /// Every `docs/<file>.md` reference in a tracked file names a file of docs/, and a

@@ -1,3 +1,4 @@
+import HospitalTestSupport
 import Testing
 
 @testable import HospitalCore

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Reads one JSON config file into a `Decodable`, turning every failure into a one-line
-/// `ConfigError` that names the file and the key.
+/// Decodes one JSON config file into a `Decodable`, turning every failure into a one-line
+/// `ConfigError` that names the file and the key. The bytes come from the caller, so the
+/// core never opens a file (`HospitalLake` reads the config folder).
 public enum ConfigLoader {
-    public static func load<T: Decodable>(_ type: T.Type, file name: String, in directory: String) throws -> T {
-        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// `data` is nil when the file could not be read.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data?, path: String) throws -> T {
+        guard let data else {
             throw ConfigError(file: path, key: "", expected: "file is missing or unreadable")
         }
         do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every JSON config the generator reads, loaded and cross-checked once at start, so a
 /// service with a broken config stops before doing any work.
 public struct HospitalConfig: Sendable {
@@ -19,14 +21,19 @@ public struct HospitalConfig: Sendable {
         return order.map { name in shifts.cycle.first { $0.shift == name }! }
     }
 
-    public static func load(from directory: String) throws -> HospitalConfig {
+    /// Loads the six files of `directory` through `read` (a path's bytes, nil when unreadable).
+    public static func load(from directory: String, reading read: (String) -> Data?) throws -> HospitalConfig {
+        func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            return try ConfigLoader.decode(type, from: read(path), path: path)
+        }
         let config = HospitalConfig(
-            clinical: try ConfigLoader.load(ClinicalModel.self, file: files.clinical, in: directory),
-            demographics: try ConfigLoader.load(Demographics.self, file: files.demographics, in: directory),
-            workforce: try ConfigLoader.load(WorkforceModel.self, file: files.workforce, in: directory),
-            shifts: try ConfigLoader.load(ShiftConfig.self, file: files.shifts, in: directory),
-            database: try ConfigLoader.load(DatabaseConfig.self, file: files.database, in: directory),
-            kafka: try ConfigLoader.load(KafkaConfig.self, file: files.kafka, in: directory))
+            clinical: try load(ClinicalModel.self, files.clinical),
+            demographics: try load(Demographics.self, files.demographics),
+            workforce: try load(WorkforceModel.self, files.workforce),
+            shifts: try load(ShiftConfig.self, files.shifts),
+            database: try load(DatabaseConfig.self, files.database),
+            kafka: try load(KafkaConfig.self, files.kafka))
         try config.validate(directory: directory)
         return config
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// The commands appended to a file since the last look: `hospital broker --fault-file`
 /// follows it, so another process steers the faults with `echo down >> FILE`. Only whole

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import Logging
 
 /// `hospital broker`: librdkafka's mock cluster speaking the Kafka protocol on 127.0.0.1,

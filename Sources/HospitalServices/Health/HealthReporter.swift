@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Logging
 
 /// Keeps `lake/.health/<service>.json` fresh. Services call `beat` from their loops as

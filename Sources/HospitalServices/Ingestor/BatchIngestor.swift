@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HospitalCore
+import HospitalLake
 import HospitalWarehouse
 import Logging
 

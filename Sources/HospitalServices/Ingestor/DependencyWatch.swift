@@ -1,4 +1,5 @@
 import HospitalCore
+import HospitalLake
 
 /// Decides whether a file's missing references can still arrive (so it waits) or never will
 /// (so what holds them is refused): a supplier file still in batch/, or a step that has not

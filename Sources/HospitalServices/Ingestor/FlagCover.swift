@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// The flag that covers each batch file the ingestor owns, and what it says the file holds:
 /// the scheduler writes a flag only after its outputs are durable, with their rows and

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// A landed stream chunk is a batch of independent events, so one bad event costs that event
 /// alone: it is set aside in `failed/<chunk>.set-aside.jsonl`, one line per event with its

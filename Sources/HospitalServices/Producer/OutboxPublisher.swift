@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import Logging
 
 /// The producer service's work: every outbox file in `batch/` becomes its events on the

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Logging
 
 /// The scheduler's waits between steps (docs/lake.md §Daily steps, step 4): a day's outbox must leave

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Logging
 
 /// The scheduler service (issue 5): the same `Simulation` as `hospital simulate`, so the

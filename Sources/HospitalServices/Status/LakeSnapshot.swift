@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// What `hospital status` needs of a lake, read in one pass: the reading half, so that
 /// `PipelineStatus` is a pure function of it. Reads names, flags and the landed events'

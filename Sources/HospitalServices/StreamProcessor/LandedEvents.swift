@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 
 /// The ids of the events already in stream/, partition by partition, so each event lands
 /// once however often the broker holds it. A producer that crashed after the broker

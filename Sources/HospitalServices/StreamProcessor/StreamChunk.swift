@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 
 /// One partition's chunk on its way into stream/: its events stream through a 128 KiB buffer
 /// into a temporary file, which becomes `<topic>+<partition>+<start>.json` (fsync, rename)

@@ -1,5 +1,6 @@
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import Logging
 
 /// Offsets that vanished before they were landed: logged as errors and recorded in failed/,

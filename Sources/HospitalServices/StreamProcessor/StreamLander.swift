@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import Logging
 
 /// The stream processor's work: consume the topics as group `hospital-stream-processor` and

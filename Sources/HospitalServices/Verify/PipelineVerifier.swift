@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import HospitalWarehouse
 
 /// The end-to-end checks, one verdict each: flags, state, the lake against the profile's

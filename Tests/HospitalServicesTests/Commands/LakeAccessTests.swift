@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// A service that cannot write the lake stops at start with one line naming the folder and

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// A person steers the logs: `--log-level` on any command (or `LOG_LEVEL`) sets the level

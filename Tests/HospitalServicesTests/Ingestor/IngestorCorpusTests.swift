@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import HospitalServices
 import HospitalWarehouse
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// `hospital status` names the report once `hospital report` has written it into the lake,

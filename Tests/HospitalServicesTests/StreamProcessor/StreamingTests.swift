@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalKafka
+import HospitalLake
 import HospitalServices
 import Logging
 import Testing

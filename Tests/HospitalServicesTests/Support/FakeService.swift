@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 
 /// A stand-in for the producer or the ingestor: a thread that calls `turn` every few
 /// milliseconds until stopped, moving files out of batch/ as the real service would.

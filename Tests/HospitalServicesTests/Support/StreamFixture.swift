@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import HospitalServices
 
 /// Builds what the streaming suites share: a golden-profile lake generated in-process and

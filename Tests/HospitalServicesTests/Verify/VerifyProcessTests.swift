@@ -1,5 +1,6 @@
 import Foundation
 import HospitalCore
+import HospitalLake
 import Testing
 
 /// `hospital verify` as a user runs it: from any folder, with no SIM_PROFILE, on a lake with

@@ -1,3 +1,5 @@
+import HospitalCore
+
 /// Where a run may wait between its steps. `hospital simulate` waits nowhere; the scheduler
 /// service waits for the producer and the ingestor, paces itself and stops on SIGTERM.
 /// Each returns false to stop the run there. Hooks only wait: they never change what is

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// Why a lake file or folder could not be read, written or moved: the path and the system's reason.
 public enum LakeError: Error, CustomStringConvertible {

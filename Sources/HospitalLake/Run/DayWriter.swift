@@ -1,3 +1,5 @@
+import HospitalCore
+
 /// Writes one simulated day into the lake in the order of docs/lake.md §Daily steps: visitors, then each
 /// session's transport and transfer outbox, then admissions and the summaries. Each part is
 /// its own step, so the scheduler can wait between them for the producer.

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// What a name in a lake folder is, asked of the name itself (`lstat`), and reading it
 /// without following a link: a link placed in the lake could otherwise make a service read,

@@ -1,3 +1,5 @@
+import HospitalCore
+
 /// Drives a run through the lake: setup, then each day from the state's current date,
 /// saving the state after every day. `hospital simulate` and the scheduler service both
 /// go through here, so both write the same bytes.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HospitalCore
 
 /// A file being written into the lake: bytes go to a temporary name in the target folder,
 /// hashed and counted on the way; `commit()` fsyncs and renames, so a reader sees the whole
@@ -80,13 +81,5 @@ public final class LakeFile {
         let file = try LakeFile(path: path)
         try file.write(content, rows: rows)
         return try file.commit()
-    }
-}
-
-extension Digest {
-    public var hexString: String {
-        var text = ByteText(capacity: 64)
-        for byte in self { text.appendHex(UInt64(byte), digits: 2) }
-        return text.string
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// A new empty folder under the system's temporary directory (mkdtemp), for throwaway lakes:
 /// tests, benchmarks and one-off runs.

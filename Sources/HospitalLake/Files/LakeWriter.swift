@@ -1,3 +1,5 @@
+import HospitalCore
+
 /// Writes the outputs of one step and then its flag; a step whose flag exists is skipped,
 /// so a restarted run never writes a file twice.
 public struct LakeWriter: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// Moves a bad file into `failed/` beside `<name>.error.json` ({file, line, column, reason}),
 /// so nothing is lost and the pipeline goes on.

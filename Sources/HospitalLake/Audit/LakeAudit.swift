@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// Checks a finished lake, as `hospital simulate` writes it, against what a clinician would
 /// believe of a hospital: one verdict per rule, from the lake's own files (batch/ or

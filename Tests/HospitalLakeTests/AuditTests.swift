@@ -1,4 +1,6 @@
 import Foundation
+import HospitalLake
+import HospitalTestSupport
 import Testing
 
 @testable import HospitalCore

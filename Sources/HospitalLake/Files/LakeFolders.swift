@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// Creating folders and making renames in them durable.
 public enum LakeFolders {

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalCore
 
 /// Patient flow per unit over the days a lake holds, from its daily summaries (batch/ or
 /// processed/): beds or places, admitted, denied, and for inpatient units the mean share of

@@ -1,3 +1,5 @@
+import HospitalCore
+
 /// The five setup steps of docs/lake.md §Setup steps, in order, each skipped when its flag exists.
 public struct SetupWriter: Sendable {
     let world: HospitalWorld
