@@ -23,10 +23,6 @@ final class StreamChunk {
     let partition: TopicPartition
     /// The offset of its first event, which names its file; nil while it holds none.
     private(set) var start: Int64?
-    var next: Int64
-    var lastActivity: ContinuousClock.Instant
-    /// When the chunk took its first event: its age cuts it even while events keep coming.
-    let opened: ContinuousClock.Instant
     private(set) var count = 0
     /// Events of the run skipped because the partition landed them already.
     var skipped = 0
@@ -41,24 +37,23 @@ final class StreamChunk {
     /// A landed chunk at this name starts with another event.
     struct Collision: Error {
         let path: String
+        /// The offset the refused chunk starts at.
+        let start: Int64
     }
 
-    /// A run starting at offset `next`; `buffer` is an empty one to reuse (its capacity is what counts).
-    init(folder: String, partition: TopicPartition, next: Int64, lastActivity: ContinuousClock.Instant, buffer: [UInt8]) {
+    /// `buffer` is an empty one to reuse (its capacity is what counts).
+    init(folder: String, partition: TopicPartition, buffer: [UInt8]) {
         self.folder = folder
         self.partition = partition
-        self.next = next
-        self.lastActivity = lastActivity
-        opened = lastActivity
         self.buffer = buffer
         self.buffer.reserveCapacity(Self.bufferBytes)
     }
 
-    /// Adds the event at offset `next` as a line.
-    func append(_ event: UnsafeRawBufferPointer) throws {
+    /// Adds the event at `offset` as a line.
+    func append(_ event: UnsafeRawBufferPointer, offset: Int64) throws {
         if count == 0 {
-            start = next
-            path = folder + "/" + StreamLander.fileName(partition, start: next)
+            start = offset
+            path = folder + "/" + StreamLander.fileName(partition, start: offset)
             firstLine = Array(event) + [UInt8(ascii: "\n")]
         }
         buffer.append(contentsOf: event)
@@ -70,9 +65,9 @@ final class StreamChunk {
     /// Makes the chunk durable under its name; false when it holds no event, and no file is made.
     /// Throws `Collision`, and replaces nothing, when the file at its name holds other events.
     func land() throws -> Bool {
-        guard count > 0 else { return false }
+        guard count > 0, let start else { return false }
         try spill()
-        if collides() { throw Collision(path: path) }
+        if collides() { throw Collision(path: path, start: start) }
         try file?.commit()
         return true
     }

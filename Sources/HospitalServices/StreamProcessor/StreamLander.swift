@@ -6,9 +6,7 @@ import Logging
 
 /// The stream processor's work: consume the topics as group `hospital-stream-processor` and
 /// land the events as JSON Lines chunks `stream/<topic>/<topic>+<partition>+<offset>.json`.
-/// A chunk is cut by count, when its partition has been idle, or when it has been open for
-/// `maxAge` (a steady trickle never idles, and would keep events unlanded and uncommitted
-/// for the whole run: the sink connectors' rotate interval); offsets are committed only
+/// Chunks are cut as `ChunkCuts` decides (count, idle, age); offsets are committed only
 /// after the chunk is durable. Each event lands once (`LandedEvents`): a crash before the
 /// commit re-delivers events already landed, and a republished file repeats them at new
 /// offsets; both are skipped.
@@ -25,10 +23,8 @@ public final class StreamLander {
     let layout: LakeLayout
     let consumer: RdKafkaConsumer
     let logger: Logger
-    let chunkSize: Int
-    let idle: Duration
-    let maxAge: Duration
-    private var chunks: [TopicPartition: StreamChunk] = [:]
+    /// Each partition's open chunk and when to cut it.
+    private var cuts: ChunkCuts<StreamChunk>
     /// Topic folders in stream/ known to exist.
     private var folders: Set<String> = []
     /// Buffers of landed chunks, for the next ones: the same memory chunk after chunk.
@@ -53,9 +49,7 @@ public final class StreamLander {
         self.layout = layout
         self.consumer = consumer
         self.logger = logger
-        self.chunkSize = chunkSize
-        self.idle = idle
-        self.maxAge = maxAge
+        self.cuts = ChunkCuts(size: chunkSize, idle: idle, maxAge: maxAge)
         self.commits = CommitSchedule(retry: commitRetry)
     }
 
@@ -65,16 +59,18 @@ public final class StreamLander {
         let clock = ContinuousClock()
         var lastMessage = clock.now
         while !shouldStop() {
-            let taken = try consumer.poll(maxMessages: 5_000, timeout: pollTimeout(now: clock.now)) { try take($0, now: clock.now) }
+            let taken = try consumer.poll(maxMessages: 5_000, timeout: cuts.pollTimeout(at: clock.now)) {
+                try take($0, now: clock.now)
+            }
             let owned = Set(try consumer.assignment())
             if owned != gaps.owned { try follow(assignment: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
             if taken > 0 || owned.isEmpty { lastMessage = clock.now }
-            try cutIdle(now: clock.now)
+            try land(cuts.due(at: clock.now))
             if commits.isDue(at: clock.now) { try commitLanded() }
-            if let idleExit, clock.now - lastMessage >= idleExit, chunks.isEmpty { break }
+            if let idleExit, clock.now - lastMessage >= idleExit, cuts.isEmpty { break }
         }
-        try land(Array(chunks.keys))
+        try land(cuts.open)
         try commitBeforeExit()
     }
 
@@ -82,47 +78,41 @@ public final class StreamLander {
         let partition = TopicPartition(topic: message.topic, partition: message.partition)
         let offset = message.offset
         let chunk: StreamChunk
-        if let held = chunks[partition], held.next == offset {
-            // The partition's run goes on (nearly every message): it is owned, and no offset
-            // can be missing since the chunk's last one.
-            chunk = held
-        } else {
-            chunk = try startRun(partition, at: offset, now: now)
+        switch cuts.arrival(partition, offset: offset) {
+        case .continues(let held): chunk = held
+        case .startsRun(let ending): chunk = try startRun(partition, at: offset, ending: ending, now: now)
         }
+        var kept = false
         let valid = try message.withValue { value in
             guard JSONLineValidator.isObject(value.assumingMemoryBound(to: UInt8.self)) else { return false }
-            if landedIDs.insert(value, in: partition) { try chunk.append(value) } else { chunk.skipped += 1 }
+            kept = landedIDs.insert(value, in: partition)
+            if kept { try chunk.append(value, offset: offset) } else { chunk.skipped += 1 }
             return true
         }
         if !valid { try quarantine(message.copy()) }
-        chunk.next = offset + 1
-        chunk.lastActivity = now
-        if chunk.count >= chunkSize { try land([partition]) }
+        if cuts.took(partition, kept: kept, now: now) { try land([partition]) }
     }
 
-    /// A message that does not continue its partition's chunk: the first of a partition,
-    /// the first after a landing, a gap or a rewind. Checks the assignment and the gap watch,
-    /// lands a chunk it cannot continue, and returns a new chunk starting at `offset`.
-    private func startRun(_ partition: TopicPartition, at offset: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
+    /// A message that does not continue its partition's chunk. Checks the assignment and the
+    /// gap watch, lands the run it cannot continue, and returns a new chunk starting at `offset`.
+    private func startRun(
+        _ partition: TopicPartition, at offset: Int64, ending: ChunkCuts<StreamChunk>.Run?, now: ContinuousClock.Instant
+    ) throws -> StreamChunk {
         // A partition assigned inside this poll: expect it at the group's committed offset
         // before its first message is observed, or that message would look like a gap.
         if !gaps.owned.contains(partition) { try follow(assignment: Set(try consumer.assignment())) }
-        if let held = chunks[partition] {
-            gaps.expect(partition, at: held.next)
+        if let ending {
+            gaps.expect(partition, at: ending.next)
             // A gap or a rewind (a rebalance re-delivered from the committed offset): land what is held first.
             try land([partition])
         }
         if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
-        return try newChunk(partition, next: offset, now: now)
-    }
-
-    private func newChunk(_ partition: TopicPartition, next: Int64, now: ContinuousClock.Instant) throws -> StreamChunk {
         let folder = layout.stream + "/" + partition.topic
         if folders.insert(folder).inserted {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let chunk = StreamChunk(folder: folder, partition: partition, next: next, lastActivity: now, buffer: spareBuffers.popLast() ?? [])
-        chunks[partition] = chunk
+        let chunk = StreamChunk(folder: folder, partition: partition, buffer: spareBuffers.popLast() ?? [])
+        cuts.open(partition, at: offset, chunk: chunk, now: now)
         return chunk
     }
 
@@ -137,29 +127,13 @@ public final class StreamLander {
     /// committed offset; landing it here as well would only make a differently cut duplicate.
     /// Dropped as soon as the assignment shows it, before the new owner starts the same chunk.
     private func dropChunks(notIn owned: Set<TopicPartition>) {
-        for partition in chunks.keys.filter({ !owned.contains($0) }).sorted(by: Self.order) {
-            chunks[partition] = nil
+        for partition in cuts.revoke(notIn: owned) {
             // Its events were counted as landed; the partition's ids are read again if it comes back.
             landedIDs.forget(partition)
             logger.info(
                 "partition revoked; chunk left to its new owner",
                 metadata: [LogKey.topic: "\(partition.topic)", LogKey.partition: "\(partition.partition)"])
         }
-    }
-
-    private static func order(_ a: TopicPartition, _ b: TopicPartition) -> Bool { (a.topic, a.partition) < (b.topic, b.partition) }
-
-    /// At most 100 ms, and no longer than until the first chunk's idle time is up: a chunk
-    /// lands when its partition has been idle for `idle`, not up to a poll later.
-    private func pollTimeout(now: ContinuousClock.Instant) -> Duration {
-        guard let due = chunks.values.map({ $0.lastActivity + idle }).min() else { return .milliseconds(100) }
-        return min(.milliseconds(100), max(.zero, due - now))
-    }
-
-    /// The idle timer runs on every poll, not only when a message arrives, so the tail of a
-    /// burst is landed without waiting for the next event.
-    private func cutIdle(now: ContinuousClock.Instant) throws {
-        try land(chunks.filter { now - $0.value.lastActivity >= idle || now - $0.value.opened >= maxAge }.map(\.key))
     }
 
     /// Lands the partitions' chunks: each file fsynced and renamed, each folder synced once,
@@ -169,9 +143,10 @@ public final class StreamLander {
         let owned = Set(try consumer.assignment())
         dropChunks(notIn: owned)
         var written: Set<String> = []
-        for partition in partitions.sorted(by: Self.order) {
-            guard let chunk = chunks.removeValue(forKey: partition) else { continue }
-            gaps.expect(partition, at: chunk.next)
+        for partition in partitions.sorted(by: ChunkCuts<StreamChunk>.order) {
+            guard let run = cuts.close(partition) else { continue }
+            let chunk = run.chunk
+            gaps.expect(partition, at: run.next)
             let landed: Bool
             do {
                 landed = try chunk.land()
@@ -184,7 +159,7 @@ public final class StreamLander {
                 landedFiles += 1
             }
             if chunk.skipped > 0 { noteRepeats(chunk) }
-            commits.landed(partition, next: chunk.next)
+            commits.landed(partition, next: run.next)
             if spareBuffers.count < 64 { spareBuffers.append(chunk.buffer) }
         }
         for folder in written.sorted() { LakeFolders.sync(folder) }
@@ -197,7 +172,7 @@ public final class StreamLander {
     /// stops, naming it: what the broker now holds is for a person to judge.
     private func refuse(_ collision: StreamChunk.Collision, chunk: StreamChunk, partition: TopicPartition) throws -> Never {
         let quarantine = Quarantine(layout: layout, service: "stream-processor")
-        let start = chunk.start ?? chunk.next
+        let start = collision.start
         let name = quarantine.freeName((collision.path as NSString).lastPathComponent)
         try chunk.divert(to: layout.failed + "/" + name)
         let reason =

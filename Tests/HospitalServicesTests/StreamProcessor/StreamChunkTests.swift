@@ -10,11 +10,11 @@ import Testing
     private let partition = TopicPartition(topic: "hospital.transport", partition: 3)
 
     private func chunk(in folder: String) -> StreamChunk {
-        StreamChunk(folder: folder, partition: partition, next: 42, lastActivity: .now, buffer: [])
+        StreamChunk(folder: folder, partition: partition, buffer: [])
     }
 
-    private func append(_ text: String, to chunk: StreamChunk) throws {
-        try Array(text.utf8).withUnsafeBytes { try chunk.append($0) }
+    private func append(_ text: String, to chunk: StreamChunk, at offset: Int64 = 42) throws {
+        try Array(text.utf8).withUnsafeBytes { try chunk.append($0, offset: offset) }
     }
 
     /// More events than one buffer holds reach the file whole and in order, as JSON Lines.
@@ -67,8 +67,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let chunk = chunk(in: folder)
         chunk.skipped += 3
-        chunk.next += 3
-        try append(#"{"n":45}"#, to: chunk)
+        try append(#"{"n":45}"#, to: chunk, at: 45)
         #expect(try chunk.land())
         #expect(chunk.start == 45)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["hospital.transport+3+0000000000000000045.json"])
