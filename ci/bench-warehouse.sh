@@ -72,7 +72,7 @@ rm -f "$work"/dump-*.csv
 
 echo "== psql \\copy into the same tables (ci/copy-baseline.sh)"
 start=$(date +%s.%N)
-DB_NAME=baseline ci/copy-baseline.sh "$copy" >/dev/null
+DB_NAME=baseline HOSPITAL_BIN="$bin" ci/copy-baseline.sh "$copy" >/dev/null
 same_wall=$(echo "$(date +%s.%N) - $start" | bc)
 same_rows=$(psql -X -At -d baseline -c "SELECT sum(rows) FROM ingest.files")
 

@@ -10,7 +10,8 @@
 #   ci/copy-baseline.sh LAKE [PG_ENV_FILE]
 #
 # Connection: DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD (or a PG env file). The schema
-# (db/db_schema.sql) is applied first.
+# (db/db_schema.sql) is applied first. The staging columns are the loader's headers, read
+# from `hospital columns` (HOSPITAL_BIN, or the debug build, built when missing).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAKE="$(realpath "${1:?usage: ci/copy-baseline.sh LAKE [PG_ENV_FILE]}")"
@@ -37,13 +38,22 @@ files() { # pattern
   for f in "$LAKE"/batch/$1 "$LAKE"/processed/$1; do [[ -f "$f" ]] && printf '%s\n' "$f"; done |
     awk -F/ '{print $NF "\t" $0}' | LC_ALL=C sort | cut -f2-
 }
+# Each kind's header as the loader knows it (`hospital columns`), never a copy kept here.
+hospital="${HOSPITAL_BIN:-$here/.build/debug/hospital}"
+[[ -x "$hospital" ]] || (cd "$here" && swift build --product hospital >/dev/null)
+declare -A header=()
+while read -r kind columns; do header[$kind]=$columns; done < <("$hospital" columns)
+
 declare -A csv_rows=()
-# stage KIND TARGET PATTERN HEADER...: one staging table stg_KIND with the file's exact
-# header (HEADER MATCH makes PostgreSQL check it), plus _file (each file's name, set as the
-# column's default before its \copy: an UPDATE per file would rescan every earlier file, and
-# did, for over 1,000 s on the full lake); one ledger row per file, its rows counted here.
+# stage NAME TARGET PATTERN KIND: one staging table stg_NAME with the exact header of the
+# loader's KIND (HEADER MATCH makes PostgreSQL check it), plus _file (each file's name, set
+# as the column's default before its \copy: an UPDATE per file would rescan every earlier
+# file, and did, for over 1,000 s on the full lake); one ledger row per file, its rows counted here.
 stage() {
-  local kind="$1" target="$2" pattern="$3"; shift 3
+  local kind="$1" target="$2" pattern="$3"
+  # shellcheck disable=SC2206 # the header is space-separated column names
+  local -a columns=(${header[$4]:?"hospital columns names no kind $4"})
+  set -- "${columns[@]}"
   local cols="" c f name sha n total=0
   for c in "$@"; do cols+="${cols:+, }\"$c\""; done
   {
@@ -72,22 +82,14 @@ SET ROLE hospital_loader;
 CREATE TEMP TABLE load_report (step integer, target text, source text, staged bigint, inserted bigint) ON COMMIT DROP;
 SQL
 
-stage staff hospital_operations.staff 'staff_data.csv' \
-  staff_id person_id First_Name Surname Gender Birthdate Age role staff_group department years_of_service experience_level hire_date status
-stage active hospital_operations.staff_snapshots 'staff_active_*.csv' \
-  snapshot_date staff_id person_id First_Name Surname Gender Birthdate Age role staff_group department years_of_service experience_level hire_date
-stage reserve hospital_operations.reserve_pool 'reserve_pool.csv' \
-  person_id First_Name Surname Gender Birthdate Age years_of_experience experience_level
-stage sched hospital_operations.schedules 'schedules_*.csv' \
-  schedule_date staff_id role experience_level home_department department shift_type shift_start shift_hours reserve_hours on_duty assignment
-stage visitors hospital_admissions.visits 'daily_visitors_*.csv' \
-  visit_id person_id First_Name Surname Gender Age condition severity severity_label care_type department arrival_time session visit_reason
-stage adm hospital_admissions.admissions 'admissions_*.csv' \
-  admission_id visit_id patient_id First_Name Surname Gender Age condition severity severity_label care_type department staff_department arrival_time triage_minutes admission_time status length_of_stay_days discharge_time discharge_reason admitting_doctor_id admitting_nurse_id hospital_remedy
-stage transport emergency_transport.transports 'hospital_emergency_transport_*.csv' \
-  transport_id visit_id patient_id First_Name Surname Gender Age condition severity severity_label transport_time transport_type department attending_paramedic_id attending_physician_id attending_nurse_id emt_remedy notes
-stage transfers patient_transfers.transfers 'hospital_transfers_*.csv' \
-  transfer_id admission_id patient_id First_Name Surname Gender Age condition severity from_department admission_time transfer_time reason destination destination_area transport_mode
+stage staff hospital_operations.staff 'staff_data.csv' staff
+stage active hospital_operations.staff_snapshots 'staff_active_*.csv' staffActive
+stage reserve hospital_operations.reserve_pool 'reserve_pool.csv' reserve
+stage sched hospital_operations.schedules 'schedules_*.csv' schedules
+stage visitors hospital_admissions.visits 'daily_visitors_*.csv' visitors
+stage adm hospital_admissions.admissions 'admissions_*.csv' admissions
+stage transport emergency_transport.transports 'hospital_emergency_transport_*.csv' emergency_transport
+stage transfers patient_transfers.transfers 'hospital_transfers_*.csv' patient_transfer
 
 # Daily summaries: one JSON document per file, read whole (delimiter and quote are bytes
 # that never occur in the lake's JSON).
