@@ -6,9 +6,6 @@ import Testing
 /// The lander's commit bookkeeping, without a broker: what is committed, when a failed
 /// commit is tried again, and what a revoke drops.
 @Suite struct CommitScheduleTests {
-    private let transport0 = TopicPartition(topic: "hospital.transport", partition: 0)
-    private let transport1 = TopicPartition(topic: "hospital.transport", partition: 1)
-    private let transfers2 = TopicPartition(topic: "hospital.transfers", partition: 2)
     private let start = ContinuousClock.now
 
     private func schedule() -> CommitSchedule { CommitSchedule(retry: Backoff(base: 0.1, ceiling: 2)) }
@@ -26,10 +23,10 @@ import Testing
 
     @Test func theNewestLandingOfAPartitionIsCommittedInPartitionOrder() {
         var commits = schedule()
-        commits.landed(transport1, next: 40)
-        commits.landed(transport0, next: 10)
-        commits.landed(transport1, next: 90)
-        commits.landed(transfers2, next: 5)
+        commits.landed(.transport1, next: 40)
+        commits.landed(.transport0, next: 10)
+        commits.landed(.transport1, next: 90)
+        commits.landed(.transfers2, next: 5)
         #expect(commits.isDue(at: start))
         #expect(
             pairs(commits.offsets) == ["hospital.transfers[2]@5", "hospital.transport[0]@10", "hospital.transport[1]@90"])
@@ -40,7 +37,7 @@ import Testing
 
     @Test func aFailedCommitWaitsItsBackoffAndThenDoublesIt() {
         var commits = schedule()
-        commits.landed(transport0, next: 10)
+        commits.landed(.transport0, next: 10)
         #expect(commits.failed(at: start) == .milliseconds(100))
         #expect(!commits.commitsOnLanding)
         #expect(!commits.isDue(at: start + .milliseconds(99)))
@@ -57,7 +54,7 @@ import Testing
 
     @Test func theBackoffStopsAtItsCeiling() {
         var commits = schedule()
-        commits.landed(transport0, next: 10)
+        commits.landed(.transport0, next: 10)
         let delays = (0..<8).map { commits.failed(at: start + .seconds($0)) }
         #expect(delays.last == .seconds(2))
         #expect(delays == delays.sorted())
@@ -65,28 +62,28 @@ import Testing
 
     @Test func aLandingDuringARetryIsCommittedWithIt() {
         var commits = schedule()
-        commits.landed(transport0, next: 10)
+        commits.landed(.transport0, next: 10)
         _ = commits.failed(at: start)
-        commits.landed(transport0, next: 25)
-        commits.landed(transport1, next: 3)
+        commits.landed(.transport0, next: 25)
+        commits.landed(.transport1, next: 3)
         #expect(pairs(commits.offsets) == ["hospital.transport[0]@25", "hospital.transport[1]@3"])
     }
 
     @Test func aCommitOfOlderOffsetsKeepsANewerLanding() {
         var commits = schedule()
-        commits.landed(transport0, next: 10)
+        commits.landed(.transport0, next: 10)
         let sent = commits.offsets
-        commits.landed(transport0, next: 30)
+        commits.landed(.transport0, next: 30)
         commits.committed(sent)
         #expect(pairs(commits.offsets) == ["hospital.transport[0]@30"])
     }
 
     @Test func revokedPartitionsAreNotCommitted() {
         var commits = schedule()
-        commits.landed(transport0, next: 10)
-        commits.landed(transport1, next: 20)
-        commits.landed(transfers2, next: 30)
-        commits.keep(only: [transport1])
+        commits.landed(.transport0, next: 10)
+        commits.landed(.transport1, next: 20)
+        commits.landed(.transfers2, next: 30)
+        commits.keep(only: [.transport1])
         #expect(pairs(commits.offsets) == ["hospital.transport[1]@20"])
         commits.keep(only: [])
         #expect(commits.isEmpty)

@@ -6,45 +6,43 @@ import Testing
 /// The gap watch without a broker: where each owned partition's next message belongs, and
 /// which jumps are losses.
 @Suite struct OffsetGapWatchTests {
-    private let transport0 = TopicPartition(topic: "hospital.transport", partition: 0)
-    private let transport1 = TopicPartition(topic: "hospital.transport", partition: 1)
 
     @Test func aNewPartitionIsExpectedAtTheGroupsCommittedOffset() {
         var gaps = OffsetGapWatch()
-        gaps.assign([transport0, transport1], committed: [transport0: 100])
-        #expect(gaps.observe(transport0, offset: 130) == 100..<130, "records deleted before they were read")
-        #expect(gaps.observe(transport1, offset: 500) == nil, "never committed: nothing to compare with")
-        #expect(gaps.owned == [transport0, transport1])
+        gaps.assign([.transport0, .transport1], committed: [.transport0: 100])
+        #expect(gaps.observe(.transport0, offset: 130) == 100..<130, "records deleted before they were read")
+        #expect(gaps.observe(.transport1, offset: 500) == nil, "never committed: nothing to compare with")
+        #expect(gaps.owned == [.transport0, .transport1])
     }
 
     @Test func aRewindIsNoLossAndARunContinuesWhereItEnded() {
         var gaps = OffsetGapWatch()
-        gaps.assign([transport0], committed: [transport0: 10])
-        #expect(gaps.observe(transport0, offset: 10) == nil)
-        gaps.expect(transport0, at: 25)
-        #expect(gaps.observe(transport0, offset: 25) == nil)
-        gaps.expect(transport0, at: 40)
-        #expect(gaps.observe(transport0, offset: 12) == nil, "a rebalance re-delivered from the committed offset")
-        gaps.expect(transport0, at: 20)
-        #expect(gaps.observe(transport0, offset: 21) == 20..<21)
+        gaps.assign([.transport0], committed: [.transport0: 10])
+        #expect(gaps.observe(.transport0, offset: 10) == nil)
+        gaps.expect(.transport0, at: 25)
+        #expect(gaps.observe(.transport0, offset: 25) == nil)
+        gaps.expect(.transport0, at: 40)
+        #expect(gaps.observe(.transport0, offset: 12) == nil, "a rebalance re-delivered from the committed offset")
+        gaps.expect(.transport0, at: 20)
+        #expect(gaps.observe(.transport0, offset: 21) == 20..<21)
     }
 
     @Test func aRevokedPartitionIsForgottenAndExpectedAnewWhenItReturns() {
         var gaps = OffsetGapWatch()
-        gaps.assign([transport0], committed: [transport0: 10])
+        gaps.assign([.transport0], committed: [.transport0: 10])
         gaps.assign([], committed: [:])
-        gaps.expect(transport0, at: 5)
-        gaps.assign([transport0], committed: [transport0: 300])
-        #expect(gaps.observe(transport0, offset: 300) == nil, "its new owner moved the group on meanwhile")
-        #expect(gaps.observe(transport0, offset: 301) == nil)
+        gaps.expect(.transport0, at: 5)
+        gaps.assign([.transport0], committed: [.transport0: 300])
+        #expect(gaps.observe(.transport0, offset: 300) == nil, "its new owner moved the group on meanwhile")
+        #expect(gaps.observe(.transport0, offset: 301) == nil)
     }
 
     @Test func aPartitionStillOwnedKeepsItsExpectationAcrossAssignments() {
         var gaps = OffsetGapWatch()
-        gaps.assign([transport0], committed: [transport0: 10])
-        gaps.expect(transport0, at: 50)
-        gaps.assign([transport0, transport1], committed: [transport0: 0, transport1: 7])
-        #expect(gaps.observe(transport0, offset: 60) == 50..<60, "not reset to the committed offset it already passed")
-        #expect(gaps.observe(transport1, offset: 7) == nil)
+        gaps.assign([.transport0], committed: [.transport0: 10])
+        gaps.expect(.transport0, at: 50)
+        gaps.assign([.transport0, .transport1], committed: [.transport0: 0, .transport1: 7])
+        #expect(gaps.observe(.transport0, offset: 60) == 50..<60, "not reset to the committed offset it already passed")
+        #expect(gaps.observe(.transport1, offset: 7) == nil)
     }
 }
