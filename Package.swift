@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "HospitalTestSupport",
-            dependencies: ["HospitalCore", "HospitalLake"],
+            dependencies: ["HospitalCore", "HospitalLake", .product(name: "Logging", package: "swift-log")],
             path: "Tests/HospitalTestSupport"
         ),
         .testTarget(
@@ -87,6 +87,14 @@ let package = Package(
             name: "HospitalWarehouseTests",
             dependencies: ["HospitalWarehouse", .product(name: "Logging", package: "swift-log")]
         ),
+        // The suites that need PostgreSQL: enabled when DB_HOST names one (ci/test.sh starts it).
+        .testTarget(
+            name: "HospitalIntegrationTests",
+            dependencies: [
+                "HospitalServices", "HospitalCore", "HospitalLake", "HospitalWarehouse", "HospitalArchive", "HospitalTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "HospitalKafkaTests",
             dependencies: ["HospitalKafka", .product(name: "Logging", package: "swift-log")]
@@ -94,13 +102,13 @@ let package = Package(
         .testTarget(
             name: "HospitalServicesTests",
             dependencies: [
-                "HospitalServices", "HospitalCore", "HospitalLake", "HospitalKafka", "HospitalArchive",
+                "HospitalServices", "HospitalCore", "HospitalLake", "HospitalKafka", "HospitalArchive", "HospitalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["HospitalCore", "HospitalLake", "HospitalArchive"]
+            dependencies: ["HospitalCore", "HospitalLake", "HospitalArchive", "HospitalTestSupport"]
         ),
     ]
 )

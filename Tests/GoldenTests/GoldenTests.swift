@@ -2,14 +2,14 @@ import Foundation
 import HospitalArchive
 import HospitalCore
 import HospitalLake
+import HospitalTestSupport
 import Testing
 
 /// The golden lakes (docs/profiles-and-goldens.md §Goldens): the generator must write exactly the recorded bytes. Set
 /// GOLDEN_RECORD=1 (or run ci/regen-goldens.sh) to rewrite them; a recording run fails on
 /// purpose so CI can never pass by recording.
 @Suite(.serialized) struct GoldenTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = TestWorld.repository
     static var recording: Bool { ProcessInfo.processInfo.environment["GOLDEN_RECORD"] != nil }
 
     private func generate(_ profile: Profile) throws -> LakeLayout {

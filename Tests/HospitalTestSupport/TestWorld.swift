@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import Logging
 
 /// Fixtures the core and lake tests share: the repository's configs found from this file, small worlds by seed, temp lakes.
 public enum TestWorld {
@@ -19,6 +20,13 @@ public enum TestWorld {
 
     public static func temporaryDirectory(_ name: String = #function) -> String {
         TemporaryFolder.make("hospital-test-" + name.filter(\.isLetter))
+    }
+
+    /// A logger that shows only `level` and above, so a suite's output stays readable.
+    public static func logger(_ label: String, level: Logger.Level) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = level
+        return logger
     }
 
     public static let seeds: [UInt64] = [1, 2, 3, 42, 20_221_120, 987_654_321]

@@ -1,5 +1,6 @@
 import Foundation
 import HospitalArchive
+import HospitalTestSupport
 import Testing
 
 /// The help a person meets, pinned in Golden/cli/help.txt: `hospital --help` and every

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import HospitalTestSupport
 import Testing
 
 /// A service that cannot write the lake stops at start with one line naming the folder and
@@ -16,7 +17,7 @@ import Testing
         // A file where the folder should be: nothing can be written into it.
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + pair[1]))
         let (status, text) = try ChildProcess.runToEnd(
-            [pair[0], "--lake", root, "--configs", WarehouseFixture.repository + "/configs"],
+            [pair[0], "--lake", root, "--configs", TestWorld.repository + "/configs"],
             environment: ["PATH": "/usr/bin:/bin", "SIM_PROFILE": "golden", "DB_HOST": "127.0.0.1", "DB_PORT": "1"])
         #expect(status == 1, "\(pair): \(text)")
         let lines = text.split(separator: "\n")

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import HospitalTestSupport
 import Testing
 
 /// A person steers the logs: `--log-level` on any command (or `LOG_LEVEL`) sets the level
@@ -12,7 +13,7 @@ struct LogLevelTests {
         let folder = TemporaryFolder.make("hospital-log-level")
         let service = try ChildProcess(
             "broker",
-            arguments: ["broker", "--bootstrap-file", folder + "/bootstrap", "--configs", WarehouseFixture.repository + "/configs"]
+            arguments: ["broker", "--bootstrap-file", folder + "/bootstrap", "--configs", TestWorld.repository + "/configs"]
                 + arguments, environment: environment, logFolder: folder)
         defer { service.kill() }
         let deadline = ContinuousClock.now + .seconds(30)

@@ -1,4 +1,5 @@
 import Foundation
+import HospitalTestSupport
 import Testing
 
 /// A number no service can run with is refused before anything starts: the usage error

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import HospitalTestSupport
 import Testing
 
 /// `hospital status` names the report once `hospital report` has written it into the lake,
@@ -10,7 +11,7 @@ struct StatusReportTests {
     static func status(_ layout: LakeLayout) throws -> String {
         let (code, output) = try ChildProcess.runToEnd(
             ["status", "--lake", layout.root, "--profile", "golden"],
-            environment: ["CONFIG_DIR": WarehouseFixture.repository + "/configs"], mergingOutput: true)
+            environment: ["CONFIG_DIR": TestWorld.repository + "/configs"], mergingOutput: true)
         #expect(code == 0, "\(output)")
         return output
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalServices
+import HospitalTestSupport
 import Testing
 
 extension StreamingTests {

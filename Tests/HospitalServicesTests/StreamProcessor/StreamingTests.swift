@@ -3,19 +3,15 @@ import HospitalCore
 import HospitalKafka
 import HospitalLake
 import HospitalServices
+import HospitalTestSupport
 import Logging
 import Testing
 
 /// Over the wire: the golden lake's outbox through librdkafka's mock cluster into stream/.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct StreamingTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let logger: Logger = {
-        var logger = Logger(label: "hospital-services-tests")
-        logger.logLevel = .error
-        return logger
-    }()
+    static let repository = TestWorld.repository
+    static let logger = TestWorld.logger("hospital-services-tests", level: .error)
 
     struct Pipeline {
         let layout: LakeLayout

@@ -2,19 +2,15 @@ import Foundation
 import HospitalCore
 import HospitalLake
 import HospitalServices
+import HospitalTestSupport
 import Logging
 
 /// Small worlds, temporary lakes and the reference lake `hospital simulate` writes, for the
 /// scheduler, health and status tests.
 enum SchedulerFixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let config: HospitalConfig = try! HospitalConfig.load(from: repository + "/configs")
-    static let logger: Logger = {
-        var logger = Logger(label: "hospital-scheduler-tests")
-        logger.logLevel = .error
-        return logger
-    }()
+    static let repository = TestWorld.repository
+    static let config = TestWorld.config
+    static let logger = TestWorld.logger("hospital-scheduler-tests", level: .error)
 
     /// The golden profile over its first `days` days.
     static func world(days: Int = 4, seed: UInt64 = 7) throws -> HospitalWorld {

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import HospitalTestSupport
 import Testing
 
 /// `hospital verify` as a user runs it: from any folder, with no SIM_PROFILE, on a lake with
@@ -12,13 +13,13 @@ struct VerifyProcessTests {
         var environment = ProcessInfo.processInfo.environment
         for key in ["SIM_PROFILE", "SIM_SEED", "GOLDEN_DIR", "LAKE_PATH"] { environment[key] = nil }
         return try ChildProcess.runToEnd(
-            ["verify", "--lake", lake, "--lake-only", "--configs", WarehouseFixture.repository + "/configs"],
+            ["verify", "--lake", lake, "--lake-only", "--configs", TestWorld.repository + "/configs"],
             environment: environment, folder: NSTemporaryDirectory(), mergingOutput: true)
     }
 
     @Test func verifyReadsTheLakesProfileFindsTheGoldensAndNamesOddEntries() throws {
         let layout = LakeLayout(root: TemporaryFolder.make("hospital-verify"))
-        let world = try HospitalWorld(config: WarehouseFixture.config, profile: .golden, seed: Settings.defaultSeed)
+        let world = try HospitalWorld(config: TestWorld.config, profile: .golden, seed: Settings.defaultSeed)
         _ = try Simulation(world: world, layout: layout).run()
 
         let clean = try Self.verify(layout.root)

@@ -6,13 +6,6 @@ import Testing
 /// Endpoints for the integration tests: what `ci/pg.sh start` wrote (`DB_HOST`, …), with
 /// the throwaway cluster's defaults otherwise.
 enum TestDatabase {
-    /// Run when `DB_HOST` names a server, skipped (and said so) otherwise; ci/test.sh sets
-    /// `HOSPITAL_REQUIRE_SERVICES=1`, under which a missing server fails instead.
-    static let needed = Testing.ConditionTrait.enabled(
-        if: ProcessInfo.processInfo.environment["DB_HOST"] != nil
-            || ProcessInfo.processInfo.environment["HOSPITAL_REQUIRE_SERVICES"] == "1",
-        "needs PostgreSQL: set DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD (ci/test.sh starts one)")
-
     static var settings: ConnectionSettings {
         ConnectionSettings(environment: ProcessInfo.processInfo.environment)
     }

@@ -1,25 +1,31 @@
 import Foundation
-import Testing
 
 /// A `hospital` subcommand run as a child process, as the services run in production, so
 /// a test can SIGKILL it at any instant. Output goes to a log file kept for diagnosis.
-final class ChildProcess {
-    let name: String
-    let log: String
+public final class ChildProcess {
+    public let name: String
+    public let log: String
     private let process = Process()
 
     /// The `hospital` executable built beside the test bundle (`swift build` puts both in
     /// the same folder), else the package's own `.build/debug`.
-    static func executable() throws -> String {
+    public static func executable() throws -> String {
         let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
-        let candidates = [bundleFolder + "/hospital", StreamingTests.repository + "/.build/debug/hospital"]
-        return try #require(
-            candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "hospital executable not built; tried \(candidates)")
+        let candidates = [bundleFolder + "/hospital", TestWorld.repository + "/.build/debug/hospital"]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw NotBuilt(tried: candidates)
+        }
+        return found
+    }
+
+    public struct NotBuilt: Error, CustomStringConvertible {
+        public let tried: [String]
+        public var description: String { "hospital executable not built; tried \(tried)" }
     }
 
     /// Runs `hospital` to its end and returns its status and what it wrote on stderr (and on
     /// stdout too, with `mergingOutput`). `environment` replaces the test's when given.
-    static func runToEnd(
+    public static func runToEnd(
         _ arguments: [String], environment: [String: String]? = nil, folder: String? = nil, mergingOutput: Bool = false
     ) throws -> (status: Int32, output: String) {
         let process = Process()
@@ -37,7 +43,7 @@ final class ChildProcess {
         return (process.terminationStatus, text)
     }
 
-    init(_ name: String, arguments: [String], environment: [String: String], logFolder: String) throws {
+    public init(_ name: String, arguments: [String], environment: [String: String], logFolder: String) throws {
         self.name = name
         log = logFolder + "/" + name + ".log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -51,12 +57,12 @@ final class ChildProcess {
         try process.run()
     }
 
-    var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { process.isRunning }
 
     /// SIGKILL: no handler runs, nothing is flushed. Returns whether the child was still
     /// running, i.e. whether the kill interrupted it rather than finding it finished.
     @discardableResult
-    func kill() -> Bool {
+    public func kill() -> Bool {
         guard process.isRunning else { return false }
         Foundation.kill(process.processIdentifier, SIGKILL)
         _ = waitForExit(timeout: .seconds(10))
@@ -64,20 +70,20 @@ final class ChildProcess {
     }
 
     /// SIGTERM, as Compose stops a service.
-    func terminate() {
+    public func terminate() {
         guard process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGTERM)
     }
 
     /// The exit status once the child has ended, or nil if it still runs at the deadline.
-    func waitForExit(timeout: Duration) -> Int32? {
+    public func waitForExit(timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         return process.isRunning ? nil : process.terminationStatus
     }
 
     /// The tail of the child's log, for failure messages.
-    var logTail: String {
+    public var logTail: String {
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").suffix(15).joined(separator: "\n")
     }

@@ -2,6 +2,7 @@ import Foundation
 import HospitalCore
 import HospitalLake
 import HospitalServices
+import HospitalTestSupport
 import HospitalWarehouse
 import Testing
 

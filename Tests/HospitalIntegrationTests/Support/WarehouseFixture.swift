@@ -2,6 +2,7 @@ import Foundation
 import HospitalCore
 import HospitalLake
 import HospitalServices
+import HospitalTestSupport
 import HospitalWarehouse
 import Logging
 import Testing
@@ -10,14 +11,9 @@ import Testing
 /// environment), and a small lake whose outbox has been "landed" as the stream processor
 /// would, so the ingestor can be tested without a broker.
 enum WarehouseFixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let logger: Logger = {
-        var logger = Logger(label: "hospital-ingestor-tests")
-        logger.logLevel = .critical
-        return logger
-    }()
-    static let config = try! HospitalConfig.load(from: repository + "/configs")
+    static let repository = TestWorld.repository
+    static let logger = TestWorld.logger("hospital-ingestor-tests", level: .critical)
+    static let config = TestWorld.config
     /// `DB_*` from the environment: ci/test.sh starts a throwaway cluster and sets them. No
     /// fixture starts a server itself (a server started from a static initialiser outlived
     /// the tests and could hang a piped `swift test`).

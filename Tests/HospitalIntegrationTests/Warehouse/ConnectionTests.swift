@@ -2,7 +2,7 @@ import HospitalWarehouse
 import Logging
 import Testing
 
-@Suite(.serialized, TestDatabase.needed, .timeLimit(.minutes(2)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(2)))
 struct ConnectionTests {
     @Test func connectsAndRunsQueryWithParameters() async throws {
         let connection = try await TestDatabase.connect()

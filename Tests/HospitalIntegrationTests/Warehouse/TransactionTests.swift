@@ -1,7 +1,7 @@
 import HospitalWarehouse
 import Testing
 
-@Suite(.serialized, TestDatabase.needed, .timeLimit(.minutes(2)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(2)))
 struct TransactionTests {
     struct Boom: Error {}
 

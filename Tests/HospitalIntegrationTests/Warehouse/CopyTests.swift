@@ -1,7 +1,7 @@
 import HospitalWarehouse
 import Testing
 
-@Suite(.serialized, TestDatabase.needed, .timeLimit(.minutes(2)))
+@Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(2)))
 struct CopyTests {
     /// Rows `i<TAB>name-i<TAB>i*0.5`, cut into chunks that do not align with line ends,
     /// since callers stream file blocks, not rows.
