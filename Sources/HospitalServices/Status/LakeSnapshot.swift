@@ -45,7 +45,7 @@ public struct LakeSnapshot: Sendable {
             for name in names(layout.stream + "/" + topic) where name.hasSuffix(".json") {
                 let path = layout.stream + "/" + topic + "/" + name
                 guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
-                countSimDates(Data(bytes), into: &snapshot.landedEvents)
+                countSimDates(bytes, into: &snapshot.landedEvents)
             }
         }
         for name in snapshot.failed where name.hasSuffix(".error.json") {
@@ -62,7 +62,7 @@ public struct LakeSnapshot: Sendable {
                 LakeEntry.kind(layout.failed + "/" + quarantined) == .regular,
                 let chunk = try? LakeEntry.read(layout.failed + "/" + quarantined)
             {
-                countSimDates(Data(chunk), into: &snapshot.landedEvents)
+                countSimDates(chunk, into: &snapshot.landedEvents)
             }
         }
         for service in HealthReporter.services {
@@ -88,14 +88,29 @@ public struct LakeSnapshot: Sendable {
 
     /// Counts `"sim_date":"YYYY-MM-DD"` occurrences: the encoder writes exactly one per event
     /// with that spelling, so a byte search is enough and avoids parsing millions of objects.
-    public static func countSimDates(_ data: Data, into counts: inout [SimDate: Int]) {
-        let pattern = Data("\"sim_date\":\"".utf8)
-        var from = data.startIndex
-        while let found = data.range(of: pattern, in: from..<data.endIndex) {
-            let end = found.upperBound + 10
-            guard end <= data.endIndex else { return }
-            if let date = SimDate(iso: String(decoding: data[found.upperBound..<end], as: UTF8.self)) { counts[date, default: 0] += 1 }
-            from = end
+    /// The search walks the bytes once; `Data.range(of:in:)` copied what was left of the
+    /// file on every call, which made a full lake's stream/ take minutes (quadratic).
+    public static func countSimDates(_ bytes: [UInt8], into counts: inout [SimDate: Int]) {
+        let pattern = Array("\"sim_date\":\"".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var at = 0
+            let last = buffer.count - pattern.count - 10
+            while at <= last {
+                guard buffer[at] == pattern[0], buffer[at + 1] == pattern[1] else {
+                    at += 1
+                    continue
+                }
+                var matched = 2
+                while matched < pattern.count, buffer[at + matched] == pattern[matched] { matched += 1 }
+                guard matched == pattern.count else {
+                    at += 1
+                    continue
+                }
+                let start = at + pattern.count
+                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + 10]), as: UTF8.self)
+                if let date = SimDate(iso: text) { counts[date, default: 0] += 1 }
+                at = start + 10
+            }
         }
     }
 }

@@ -63,8 +63,22 @@ import Testing
     @Test func countsEventsBySimDate() {
         var counts: [SimDate: Int] = [:]
         LakeSnapshot.countSimDates(
-            Data("{\"sim_date\":\"2022-11-20\"}\n{\"sim_date\":\"2022-11-21\"}\n{\"sim_date\":\"2022-11-20\"}".utf8), into: &counts)
+            Array("{\"sim_date\":\"2022-11-20\"}\n{\"sim_date\":\"2022-11-21\"}\n{\"sim_date\":\"2022-11-20\"}".utf8), into: &counts)
         #expect(counts == [SimDate(iso: "2022-11-20")!: 2, SimDate(iso: "2022-11-21")!: 1])
+    }
+
+    /// Near misses are not dates, a key right after a stray quote still is, and a date that
+    /// ends the file is counted; a cut-off one is not.
+    @Test func countsOnlyWholeSimDateMembers() {
+        var counts: [SimDate: Int] = [:]
+        let text =
+            #"{"sim_dat":"2022-11-22","x_sim_date":"2022-11-23","sim_date":"not-a-date","#
+            + #""note":"""sim_date":"2022-11-24"}"# + "\n" + #"{"sim_date":"2022-11-25""# + "\n" + #"{"sim_date":"2022-11-2"#
+        LakeSnapshot.countSimDates(Array(text.utf8), into: &counts)
+        #expect(counts == [SimDate(iso: "2022-11-24")!: 1, SimDate(iso: "2022-11-25")!: 1])
+        counts = [:]
+        LakeSnapshot.countSimDates([], into: &counts)
+        #expect(counts.isEmpty)
     }
 }
 
