@@ -60,12 +60,12 @@ struct ChunkCuts<Chunk> {
     /// The message at the run's next offset was taken (kept, or skipped as a repeat).
     /// Returns true when the run is full and must be cut now.
     mutating func took(_ partition: TopicPartition, kept: Bool, now: ContinuousClock.Instant) -> Bool {
-        guard var run = runs[partition] else { return false }
-        run.next += 1
-        if kept { run.kept += 1 }
-        run.lastActivity = now
-        runs[partition] = run
-        return run.kept >= size
+        // In place, one hash lookup: this runs for every message.
+        guard let index = runs.index(forKey: partition) else { return false }
+        runs.values[index].next += 1
+        if kept { runs.values[index].kept += 1 }
+        runs.values[index].lastActivity = now
+        return runs.values[index].kept >= size
     }
 
     /// Runs idle for `idle` or open for `maxAge` at `now`, in partition order. Asked on every
