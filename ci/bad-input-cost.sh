@@ -51,7 +51,7 @@ spoil() { # scenario, lake
         visitors-header) sed -i '1s/Surname/Lastname/' "$lake/batch/daily_visitors_$day.csv" ;;
         admissions-value) sed -i '3s/,Admitted,/,Admitted?,/' "$lake/batch/admissions_$day.csv" ;;
         stream-line) local chunk
-            chunk=$(find "$lake/stream/hospital.transport" -name '*.json' | sort | head -n 1)
+            chunk=$(find "$lake/stream/hospital.transport" -name '*.json' | sort | sed -n 1p)
             sed -i '5s/.*/{"event_id": not json/' "$chunk" ;;
     esac
 }

@@ -429,7 +429,7 @@ uid_and_lake() {
         out=$(in_service "$s" sh -c 'id -u; t=/app/shared_data/.rehearsal-$$; touch "$t" && rm "$t" && echo writable') ||
             { echo "$s: exec failed"; return 1; }
         [ "$(echo "$out" | head -n 1)" = 10001 ] || { echo "$s runs as uid $(echo "$out" | head -n 1)"; return 1; }
-        echo "$out" | grep -q writable || { echo "$s cannot write the lake"; return 1; }
+        [[ $out == *writable* ]] || { echo "$s cannot write the lake"; return 1; }
     done
     echo "uid 10001 in ${OURS[*]}"
 }
@@ -445,9 +445,12 @@ configs_read_only() {
 check "configs read-only inside the four services" configs_read_only
 
 schema_from_init() {
-    compose logs --no-color postgresDB | grep -q 'running /docker-entrypoint-initdb.d/01_schema.sql' ||
+    # Read whole, then matched: piped into grep -q, the logs writer could outlive grep's
+    # early exit and die of SIGPIPE, which pipefail reports as a missing line.
+    local log n
+    log=$(compose logs --no-color postgresDB) || { echo "compose logs postgresDB failed"; return 1; }
+    [[ $log == *'running /docker-entrypoint-initdb.d/01_schema.sql'* ]] ||
         { echo "the init log does not show 01_schema.sql"; return 1; }
-    local n
     n=$(psql_owner "SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('hospital_operations','hospital_admissions','emergency_transport','patient_transfers','daily_summary','ingest')")
     [ "$n" -gt 0 ] || { echo "no tables"; return 1; }
     echo "$n tables, applied by /docker-entrypoint-initdb.d/01_schema.sql"
@@ -494,7 +497,8 @@ down_up() {
     after=$(footprint) || return 1
     [ "$before" = "$after" ] || { echo "before: $before | after: $after"; return 1; }
     counts=$(since_start) || return 1
-    if echo "$counts" | grep -qE '"(files_loaded|rows_loaded|events_landed|files_landed|events_published)":[1-9]'; then
+    local moved='"(files_loaded|rows_loaded|events_landed|files_landed|events_published)":[1-9]'
+    if [[ $counts =~ $moved ]]; then
         echo "redone since the restart: $counts"
         return 1
     fi

@@ -48,7 +48,7 @@ if [ "$mode" = compose ]; then
     in_lake() { docker compose exec -T scheduler sh -c "cd /app/shared_data && $1" 2>/dev/null; }
     started=$(date +%s)
     wait_until "the scheduler to complete" sh -c \
-        "docker compose exec -T scheduler cat /app/shared_data/scheduler_state.json 2>/dev/null | grep -q '\"complete\"'"
+        "docker compose exec -T scheduler grep -q '\"complete\"' /app/shared_data/scheduler_state.json 2>/dev/null"
     say "scheduler complete after $(( $(date +%s) - started ))s; draining"
     # Drained: batch/ empty (the outbox published, every batch file loaded), and for 8 s
     # nothing new in stream/ and no change in the ingestor's counts (it polls every 0.5 s,

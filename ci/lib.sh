@@ -102,7 +102,16 @@ is_running() { kill -0 "${service_pid[$1]}" 2>/dev/null; }
 
 days_completed() { grep -o '"days_completed" *: *[0-9]*' "$lake/scheduler_state.json" 2>/dev/null | grep -o '[0-9]*$' || echo 0; }
 
-no_outbox_left() { ! ls "$lake/batch" 2>/dev/null | grep -qE '^(hospital_emergency_transport_|hospital_transfers_).*\.csv$|^daily_summary_.*\.json$'; }
+# A glob, not `ls | grep -q`: under pipefail grep's early exit can kill ls with SIGPIPE, and
+# the negated pipeline then reports an outbox that is not yet published as empty.
+no_outbox_left() {
+    local f
+    for f in "$lake"/batch/hospital_emergency_transport_*.csv "$lake"/batch/hospital_transfers_*.csv \
+        "$lake"/batch/daily_summary_*.json; do
+        [ -e "$f" ] && return 1
+    done
+    return 0
+}
 
 # The events the outbox files imply: a row each, one a daily summary. Counted once, after
 # the producer published the whole outbox (the files no longer change).
