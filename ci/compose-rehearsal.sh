@@ -378,7 +378,7 @@ docker events --filter type=container --filter event=start --filter event=health
     --format '{{.TimeNano}} {{.Status}} {{index .Actor.Attributes "com.docker.compose.service"}}' >"$events" &
 events_pid=$!
 composed=1
-export E2E_TIMEOUT=$RUN_TIMEOUT
+export E2E_TIMEOUT=$RUN_TIMEOUT E2E_REPORT_DIR=$RDIR/report
 say "ci/e2e.sh --compose --profile $profile (COMPOSE_FILE=$COMPOSE_FILE)"
 e2e_status=0
 ci/e2e.sh --compose --profile "$profile" | tee "$RDIR/e2e.log" || e2e_status=$?
@@ -392,6 +392,13 @@ psql_owner() { compose exec -T postgresDB psql -X -A -t -v ON_ERROR_STOP=1 -U ho
 
 check "ci/e2e.sh --compose: hospital verify inside the Compose network (lake and warehouse)" \
     sh -c "[ $e2e_status -eq 0 ] && grep -c '^PASS' '$RDIR/e2e.log' | sed 's/$/ checks passed/'"
+
+report_written() {
+    local page=$E2E_REPORT_DIR/report.html
+    [ -s "$page" ] || { echo "no $page"; return 1; }
+    echo "$(grep -o '<svg' "$page" | wc -l) charts"
+}
+check "the report written from the Compose warehouse as hospital_reader" report_written
 
 healthy_in_order() {
     python3 - "$events" "${SERVICES[@]}" <<'PY'

@@ -10,7 +10,7 @@
 # until the pipeline has drained, and runs the same checks inside the Compose network: a
 # one-off container of the ingestor's image on the lake volume, reading the warehouse as
 # hospital_reader (COMPOSE_FILE may add an override, as ci/compose-rehearsal.sh does).
-# E2E_TIMEOUT (seconds, default 900) bounds the run; reaching it fails loudly. A local run
+# E2E_TIMEOUT (seconds, default 900) bounds the run; reaching it fails loudly. Either run
 # ends by writing the report (hospital report) and printing where it is. E2E_STATS names a
 # file that gets, for ci/bench.sh, "drained <seconds>" and the run's peaks: each service's
 # RSS (KiB) and the lake's size on disk (bytes).
@@ -41,6 +41,10 @@ work=$(mktemp -d /tmp/hospital-e2e-XXXXXX)
 lake=$work/lake
 trap 'status=$?; lib_cleanup $status; exit $status' EXIT
 deadline=$(( $(date +%s) + timeout_seconds ))
+# Both modes end by writing the report of the run (docs/warehouse.md §Analytics views) as
+# hospital_reader into the lake's .reports/ and copying it to E2E_REPORT_DIR (default
+# e2e-report/, git-ignored).
+report_dir=${E2E_REPORT_DIR:-$root/e2e-report}
 
 if [ "$mode" = compose ]; then
     say "docker compose up --build -d (SIM_PROFILE=$profile)"
@@ -67,12 +71,22 @@ if [ "$mode" = compose ]; then
     # The checks run inside the Compose network, with the image's own binary, on the lake
     # volume, and read the warehouse as hospital_reader (docs/warehouse.md §Roles).
     reader_password=$(realpath "${DB_READER_PASSWORD_FILE:-docker/secrets/db_reader_password}")
+    as_reader_in_compose() {
+        docker compose run --rm --no-deps -T \
+            -v "$root/Golden:/app/Golden:ro" -v "$reader_password:/run/secrets/db_reader_password:ro" \
+            -e GOLDEN_DIR=/app/Golden -e DB_USER=hospital_reader -e DB_PASSWORD_FILE=/run/secrets/db_reader_password \
+            batch_ingestor hospital "$@"
+    }
     say "verify inside the Compose network (batch_ingestor's image, as hospital_reader)"
-    docker compose run --rm --no-deps -T \
-        -v "$root/Golden:/app/Golden:ro" -v "$reader_password:/run/secrets/db_reader_password:ro" \
-        -e GOLDEN_DIR=/app/Golden -e DB_USER=hospital_reader -e DB_PASSWORD_FILE=/run/secrets/db_reader_password \
-        batch_ingestor hospital verify
-    exit $?
+    verified=0
+    as_reader_in_compose verify || verified=$?
+    # The report lands in the lake volume's .reports/ and is read out through the scheduler.
+    as_reader_in_compose report >/dev/null || { say "FAIL: hospital report inside the Compose network"; exit 1; }
+    mkdir -p "$report_dir"
+    in_lake 'cat .reports/report.html' >"$report_dir/report.html" ||
+        { say "FAIL: no .reports/report.html in the lake volume"; exit 1; }
+    say "report written: $report_dir/report.html (ci/report-png.sh renders it to PNG)"
+    exit "$verified"
 fi
 
 build_hospital "$profile"
@@ -101,10 +115,8 @@ fi
 verified=0
 verify_pipeline || verified=$?
 
-# The report of the run (docs/warehouse.md §Analytics views), read as hospital_reader into
-# the lake's .reports/, where `hospital status` names it; copied out of the throwaway
-# lake to E2E_REPORT_DIR (default e2e-report/, git-ignored).
-report_dir=${E2E_REPORT_DIR:-$root/e2e-report}
+# The report of the run, read as hospital_reader into the lake's .reports/, where
+# `hospital status` names it; copied out to report_dir.
 as_reader "$bin" report >/dev/null
 "$bin" status | grep '^report' || { say "FAIL: hospital status does not name the report"; exit 1; }
 mkdir -p "$report_dir"
