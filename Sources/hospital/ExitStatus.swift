@@ -1,11 +1,12 @@
 import ArgumentParser
 import HospitalCore
+import HospitalKafka
 import HospitalLake
 
 /// The one place where a failure becomes its line on stderr and its exit code
 /// (docs/lake.md §Exit codes): 1 for a lake or runtime failure, 2 for a bad configuration.
-/// Commands catch what they expect and throw what this returns; ArgumentParser handles
-/// usage errors (64) and anything else.
+/// Commands catch what they expect and throw what this returns; `Hospital.main` sends here
+/// whatever a command did not catch, and leaves usage errors (64) to ArgumentParser.
 enum ExitStatus {
     static let failed = ExitCode(1)
     static let badConfiguration = ExitCode(2)
@@ -16,6 +17,7 @@ enum ExitStatus {
         case is ConfigError, is LogLevel.Invalid: ("configuration error: \(error)", badConfiguration)
         case is GenerationError: ("error: \(error)", badConfiguration)
         case is LakeAudit.AuditError: ("audit: \(error)", badConfiguration)
+        case is KafkaError: ("kafka error: \(error)", failed)
         default: ("error: \(error)", failed)
         }
     }

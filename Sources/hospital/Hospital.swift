@@ -25,15 +25,31 @@ struct Hospital: AsyncParsableCommand {
         } catch {
             Self.exit(withError: ExitStatus.report(error))
         }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch {
+        } catch let error where isArgumentParsers(error) {
+            // Its exit codes, clean exits (help), validation and usage errors.
             exit(withError: error)
+        } catch {
+            // Whatever a command did not catch itself (a broker refusing, a lost session)
+            // is still one line and exit 1, as docs/lake.md §Exit codes promises.
+            exit(withError: ExitStatus.report(error))
         }
+    }
+
+    /// ArgumentParser's own errors include internal types (the help command's request), so
+    /// they are told apart by the module that declares them.
+    private static func isArgumentParsers(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

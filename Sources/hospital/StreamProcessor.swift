@@ -44,7 +44,11 @@ extension Hospital {
             let idle = Duration.milliseconds(Int(idleSeconds * 1000))
             let consumer = try RdKafkaConsumer(
                 settings: service.kafkaConsumer(idleCut: idle), groupID: StreamLander.groupID, logger: logger)
-            try createTopics(service.config.kafka, logger: logger, using: consumer.createMissingTopics)
+            let topicSetup = TopicSetup(config: service.config.kafka, logger: logger)
+            guard try await topicSetup.run(consumer.createMissingTopics, shouldStop: { stop.requested }) != nil else {
+                logger.info("stopping", metadata: [LogKey.reason: "asked to stop while waiting for the broker"])
+                return
+            }
             try consumer.subscribe(topics: topics.all)
             let lander = StreamLander(
                 layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle,

@@ -10,6 +10,7 @@ public enum LogKey {
     public static let failed = "kafka.failed"
     public static let inFlight = "kafka.in_flight"
     public static let attempt = "retry.attempt"
+    public static let retryIn = "retry.in_seconds"
     public static let bootstrap = "kafka.bootstrap"
     public static let fileRows = "lake.rows"
 
