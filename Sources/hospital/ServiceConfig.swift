@@ -29,7 +29,7 @@ struct ServiceConfig {
 
     /// `KAFKA_BOOTSTRAP_SERVERS` over `kafka_config.json`.
     var kafka: KafkaSettings {
-        let servers = environment["KAFKA_BOOTSTRAP_SERVERS"] ?? config.kafka.bootstrapServers.joined(separator: ",")
+        let servers = settings.kafkaBootstrapServers ?? config.kafka.bootstrapServers.joined(separator: ",")
         return KafkaSettings(bootstrapServers: servers, clientID: config.kafka.clientID)
     }
 

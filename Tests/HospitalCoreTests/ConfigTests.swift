@@ -119,6 +119,17 @@ import Testing
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["SIM_SEED": "-1"]) }
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["SIM_END_DATE": "2022-02-30"]) }
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["MAX_INGEST_LAG_DAYS": "0"]) }
+        for servers in ["", " ", "kafka", "kafka:", ":9092", "kafka:0", "kafka:70000", "kafka:9092,", "kafka:nine"] {
+            #expect(
+                throws: ConfigError(file: "environment", key: "KAFKA_BOOTSTRAP_SERVERS", expected: "host:port, or several comma-separated")
+            ) {
+                try Settings.fromEnvironment(["KAFKA_BOOTSTRAP_SERVERS": servers])
+            }
+        }
+        for servers in ["kafka:9092", "127.0.0.1:43993", "a:1, b:2", "PLAINTEXT://kafka:9092", "[::1]:9092"] {
+            #expect(try Settings.fromEnvironment(["KAFKA_BOOTSTRAP_SERVERS": servers]).kafkaBootstrapServers == servers)
+        }
+        #expect(try Settings.fromEnvironment([:]).kafkaBootstrapServers == nil)
         let short = try Settings.fromEnvironment(["SIM_END_DATE": "2022-11-25"])
         #expect(short.profile.calendar.dayCount == 6)
     }

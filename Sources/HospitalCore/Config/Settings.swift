@@ -8,6 +8,8 @@ public struct Settings: Sendable {
     public let streamIntervalSeconds: Double
     public let batchIntervalSeconds: Double
     public let maxIngestLagDays: Int
+    /// `KAFKA_BOOTSTRAP_SERVERS` when set; nil leaves `kafka_config.json`'s.
+    public let kafkaBootstrapServers: String?
 
     public static let defaultSeed: UInt64 = 20_221_120
 
@@ -15,7 +17,8 @@ public struct Settings: Sendable {
 
     public init(
         lakePath: String, configDir: String, profile: Profile, seed: UInt64,
-        streamIntervalSeconds: Double = 0, batchIntervalSeconds: Double = 0, maxIngestLagDays: Int = 7
+        streamIntervalSeconds: Double = 0, batchIntervalSeconds: Double = 0, maxIngestLagDays: Int = 7,
+        kafkaBootstrapServers: String? = nil
     ) {
         self.lakePath = lakePath
         self.configDir = configDir
@@ -24,6 +27,7 @@ public struct Settings: Sendable {
         self.streamIntervalSeconds = streamIntervalSeconds
         self.batchIntervalSeconds = batchIntervalSeconds
         self.maxIngestLagDays = maxIngestLagDays
+        self.kafkaBootstrapServers = kafkaBootstrapServers
     }
 
     /// The lake root: the command-line option, else LAKE_PATH, else ./shared_data.
@@ -70,12 +74,31 @@ public struct Settings: Sendable {
             guard let value = Int(text), value >= 1 else { throw bad("MAX_INGEST_LAG_DAYS", "a whole number of days, 1 or more") }
             lag = value
         }
+        let servers = try environment["KAFKA_BOOTSTRAP_SERVERS"].map { text in
+            guard isBootstrapList(text) else { throw bad("KAFKA_BOOTSTRAP_SERVERS", "host:port, or several comma-separated") }
+            return text
+        }
         return Settings(
             lakePath: lakePath(option: lake, environment: environment),
             configDir: environment["CONFIG_DIR"] ?? "./configs",
             profile: profile, seed: seedOverride ?? seed,
             streamIntervalSeconds: try seconds("STREAM_INTERVAL_SECONDS"),
             batchIntervalSeconds: try seconds("BATCH_INTERVAL_SECONDS"),
-            maxIngestLagDays: lag)
+            maxIngestLagDays: lag, kafkaBootstrapServers: servers)
+    }
+
+    /// Whether `text` names brokers as librdkafka takes them: `host:port`, comma-separated,
+    /// each optionally `scheme://`. An empty or portless list would leave a service waiting
+    /// for a broker it can never reach, so it is refused as a configuration error.
+    static func isBootstrapList(_ text: String) -> Bool {
+        text.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { item in
+            var broker = item.trimmingPrefix(while: \.isWhitespace)
+            while broker.last?.isWhitespace == true { broker = broker.dropLast() }
+            if let scheme = broker.firstRange(of: "://") { broker = broker[scheme.upperBound...] }
+            guard let colon = broker.lastIndex(of: ":"), colon > broker.startIndex,
+                let port = Int(broker[broker.index(after: colon)...])
+            else { return false }
+            return (1...65_535).contains(port)
+        }
     }
 }
