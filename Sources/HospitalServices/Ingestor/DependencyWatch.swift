@@ -16,11 +16,20 @@ struct DependencyWatch {
                 return true
             }
         }
+        // `pending` was listed when the pass began; the scheduler writes a day's file before its
+        // flag, so a flag that appeared since may name a file now in batch/ that the pass has
+        // not seen. That file is looked for, not taken as never coming.
         for date in dates {
-            if suppliers.contains(.visitors), !LakeFolders.exists(layout.path(LakeFlag.visitors(date))) { return true }
-            if suppliers.contains(.admissions), !LakeFolders.exists(layout.path(LakeFlag.admissions(date))) { return true }
+            if suppliers.contains(.visitors), !settled(LakeFlag.visitors(date), LakeName.visitors(date)) { return true }
+            if suppliers.contains(.admissions), !settled(LakeFlag.admissions(date), LakeName.admissions(date)) { return true }
         }
         return false
+    }
+
+    /// Whether a day's step is over for the ingestor: its flag is there and its file no longer
+    /// waits in batch/.
+    private func settled(_ flag: String, _ file: String) -> Bool {
+        LakeFolders.exists(layout.path(flag)) && LakeEntry.kind(layout.batch + "/" + file) == .missing
     }
 
     /// The supplier file in failed/ that would have held the missing row, if there is one:

@@ -55,7 +55,10 @@ struct StreamSetAside {
         let rows = result.tables[0]
         let loader = FileLoader(connection: ingestor.connection, schemas: ingestor.schemas, stages: ingestor.stages)
         let watch = DependencyWatch(layout: layout)
-        var written = false
+        // A chunk is recorded in the same transaction that makes its set-aside file count, so
+        // one found here, for a chunk not yet recorded, is what an attempt that lost its session
+        // before committing left: written over (or removed) by this attempt, never loaded.
+        var written = LakeEntry.kind(layout.failed + "/" + Self.name(of: file.name)) != .missing
         while true {
             if !entries.isEmpty || written {
                 try write(entries, source: source, chunk: file.name)
