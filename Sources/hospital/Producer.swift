@@ -34,10 +34,7 @@ extension Hospital {
             let stop = StopSignal()
             let producer = try RdKafkaProducer(settings: service.kafkaProducer, logger: logger)
             let topicSetup = TopicSetup(config: service.config.kafka, logger: logger)
-            guard try await topicSetup.run(producer.createMissingTopics, shouldStop: { stop.requested }) != nil else {
-                logger.info("stopping", metadata: [LogKey.reason: "asked to stop while waiting for the broker"])
-                return
-            }
+            guard try await topicSetup.run(producer.createMissingTopics, shouldStop: { stop.requested }) != nil else { return }
             let publisher = OutboxPublisher(layout: layout, topics: service.config.kafka.topics, producer: producer, logger: logger)
             let health = HealthReporter(service: "producer", layout: layout, logger: logger)
             repeat {

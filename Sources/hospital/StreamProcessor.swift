@@ -45,10 +45,7 @@ extension Hospital {
             let consumer = try RdKafkaConsumer(
                 settings: service.kafkaConsumer(idleCut: idle), groupID: StreamLander.groupID, logger: logger)
             let topicSetup = TopicSetup(config: service.config.kafka, logger: logger)
-            guard try await topicSetup.run(consumer.createMissingTopics, shouldStop: { stop.requested }) != nil else {
-                logger.info("stopping", metadata: [LogKey.reason: "asked to stop while waiting for the broker"])
-                return
-            }
+            guard try await topicSetup.run(consumer.createMissingTopics, shouldStop: { stop.requested }) != nil else { return }
             try consumer.subscribe(topics: topics.all)
             let lander = StreamLander(
                 layout: layout, consumer: consumer, logger: logger, chunkSize: chunkSize, idle: idle,

@@ -37,7 +37,7 @@ public struct TopicSetup: Sendable {
         self.retry = retry
     }
 
-    /// The topics it created, or nil when asked to stop before the broker answered.
+    /// The topics it created, or nil (logged) when asked to stop before the broker answered.
     public func run(_ attempt: Attempt, shouldStop: () -> Bool) async throws -> [String]? {
         var failures = 0
         while !shouldStop() {
@@ -53,19 +53,12 @@ public struct TopicSetup: Sendable {
                 logger.warning(
                     "no broker answers yet; asking again",
                     metadata: [LogKey.reason: "\(error)", LogKey.attempt: "\(failures)", LogKey.retryIn: "\(delay)"])
-                try await pause(seconds: delay, unless: shouldStop)
+                // In short steps, so a SIGTERM during the backoff is answered at once.
+                let wake = ContinuousClock.now + .milliseconds(Int(delay * 1000))
+                while ContinuousClock.now < wake, !shouldStop() { try await Task.sleep(for: .milliseconds(50)) }
             }
         }
+        logger.info("stopping", metadata: [LogKey.reason: "asked to stop while waiting for the broker"])
         return nil
-    }
-
-    /// Sleeps in short steps, so a SIGTERM during the backoff is answered at once.
-    private func pause(seconds: Double, unless shouldStop: () -> Bool) async throws {
-        var left = seconds
-        while left > 0, !shouldStop() {
-            let step = min(left, 0.1)
-            try await Task.sleep(for: .milliseconds(Int(step * 1000)))
-            left -= step
-        }
     }
 }
