@@ -57,22 +57,22 @@ import Testing
             "batch/reserve_pool.csv", "batch/staff_active_2022-11-20.csv", "batch/workforce_summary_2022-11-20.txt",
             "batch/schedules_2022-11.csv", "batch/schedules_2022-12.csv", "scheduler_state.json",
         ]
-        expected += LakeFlag.Setup.allCases.map(LakeFlag.setup)
+        expected += LakeFlag.Setup.allCases.map { LakeFlag.setup($0).path }
         for date in Profile.golden.calendar.dates {
             expected += [
-                LakeFlag.visitors(date), LakeFlag.admissions(date), "batch/" + LakeName.visitors(date),
-                "batch/" + LakeName.admissions(date), "batch/" + LakeName.hospitalSummary(date),
-                "batch/" + LakeName.dailySummary(date),
+                LakeFlag.visitors(date).path, LakeFlag.admissions(date).path, "batch/" + LakeFileName.visitors(date).name,
+                "batch/" + LakeFileName.admissions(date).name, "batch/" + LakeFileName.hospitalSummary(date).name,
+                "batch/" + LakeFileName.dailySummary(date).name,
             ]
             for session in 1...5 {
                 expected += [
-                    LakeFlag.transport(date, session: session), "batch/" + LakeName.transport(date, session: session),
-                    "batch/" + LakeName.transportReport(date, session: session),
+                    LakeFlag.transport(date, session: session).path, "batch/" + LakeFileName.transport(date, session: session).name,
+                    "batch/" + LakeFileName.transportReport(date, session: session).name,
                 ]
                 if date < Profile.golden.calendar.end {
                     expected += [
-                        LakeFlag.transfers(date, session: session), "batch/" + LakeName.transfers(date, session: session),
-                        "batch/" + LakeName.transfersReport(date, session: session),
+                        LakeFlag.transfers(date, session: session).path, "batch/" + LakeFileName.transfers(date, session: session).name,
+                        "batch/" + LakeFileName.transfersReport(date, session: session).name,
                     ]
                 }
             }
@@ -91,7 +91,7 @@ import Testing
         let layout = try generate(.golden)
         let golden = GoldenLake(folder: Self.repository + "/Golden/golden")
         let header = LakeManifest.header(profile: "golden", seed: Settings.defaultSeed)
-        let victim = layout.path("batch/" + LakeName.admissions(Profile.golden.calendar.start))
+        let victim = layout.path("batch/" + LakeFileName.admissions(Profile.golden.calendar.start).name)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: victim)))
         bytes[bytes.count / 2] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: victim))
@@ -104,7 +104,7 @@ import Testing
         let layout = try generate(.golden)
         let golden = GoldenLake(folder: Self.repository + "/Golden/golden")
         let header = LakeManifest.header(profile: "golden", seed: Settings.defaultSeed)
-        let name = LakeName.visitors(Profile.golden.calendar.start)
+        let name = LakeFileName.visitors(Profile.golden.calendar.start).name
         try FileManager.default.moveItem(atPath: layout.batch + "/" + name, toPath: layout.processed + "/" + name)
         #expect(try golden.verify(lake: layout, header: header, movable: true) == [])
         #expect(try golden.verify(lake: layout, header: header).contains("missing batch/" + name))

@@ -36,23 +36,49 @@ import Testing
     /// The core computes; `HospitalLake` and the services touch the file system
     /// (docs/architecture.md §Pure core and wrappers). A file call in the core fails here.
     @Test func theCoreOpensNoFile() throws {
-        let core = TestWorld.repository + "/Sources/HospitalCore"
         let calls = [
             "FileManager", "FileHandle", "fopen(", "open(", "fsync(", "rename(", "unlink(", "mkdtemp(", "contentsOfFile",
             "contentsOf: URL", "NSTemporaryDirectory", "ProcessInfo", "getenv(",
         ]
-        var problems: [String] = []
-        let walker = FileManager.default.enumerator(atPath: core)!
+        let problems = try Self.occurrences(of: calls, under: "Sources/HospitalCore")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// Lake file names are spelled by one grammar (docs/lake.md §Files): a prefix or suffix
+    /// literal anywhere else in Sources is a second spelling that can drift from it.
+    @Test func lakeNamesAreSpelledOnlyByTheirGrammar() throws {
+        let prefixes = [
+            "staff_active_", "workforce_summary_", "schedules_", "daily_visitors_", "hospital_emergency_transport_",
+            "hospital_transfers_", "admissions_", "hospital_summary_", "daily_summary_", "visitors_", "transport_", "transfers_",
+        ]
+        let whole = [
+            "people_data.csv", "population_with_illnesses.csv", "staff_data.csv", "reserve_pool.csv", "scheduler_state.json",
+            ".flag", ".error.json", ".set-aside.jsonl", ".gap", "_session_",
+        ]
+        let spellings = prefixes.flatMap { ["\"\($0)\"", "\"\($0)\\("] } + whole.map { "\"\($0)" }
+        let grammar = ["HospitalCore/Lake/LakeFileName", "HospitalCore/Lake/LakeFlag.swift", "HospitalCore/Lake/StreamChunkName.swift"]
+        let problems = try Self.occurrences(of: spellings, under: "Sources", except: grammar)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// Lines of Swift files under `folder` (outside comments and the `except` path prefixes,
+    /// relative to Sources/) that contain one of `needles`.
+    static func occurrences(of needles: [String], under folder: String, except: [String] = []) throws -> [String] {
+        let root = TestWorld.repository + "/" + folder
+        let sources = TestWorld.repository + "/Sources/"
+        var found: [String] = []
+        let walker = FileManager.default.enumerator(atPath: root)!
         while let path = walker.nextObject() as? String {
-            guard path.hasSuffix(".swift") else { continue }
-            let lines = try String(contentsOfFile: core + "/" + path, encoding: .utf8).split(separator: "\n")
+            let relative = String((root + "/" + path).dropFirst(sources.count))
+            guard path.hasSuffix(".swift"), !except.contains(where: { relative.hasPrefix($0) }) else { continue }
+            let lines = try String(contentsOfFile: root + "/" + path, encoding: .utf8).split(separator: "\n")
             for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
-                for call in calls where line.contains(call) {
-                    problems.append("HospitalCore/\(path):\(index + 1) calls \(call)")
+                for needle in needles where line.contains(needle) {
+                    found.append("\(relative):\(index + 1) has \(needle)")
                 }
             }
         }
-        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        return found.sorted()
     }
 
     /// Every `docs/<file>.md` reference in a tracked file names a file of docs/, and a

@@ -107,7 +107,7 @@ import Testing
             }
             try table.write()
         case .service:
-            var table = try Table(LakeLayout(root: folder).batch + "/" + LakeName.staff, LakeColumns.staff)
+            var table = try Table(LakeLayout(root: folder).batch + "/" + LakeFileName.staff.name, LakeColumns.staff)
             table.rows[0][table.column("years_of_service")] = "99.00"
             try table.write()
         case .onePlace:

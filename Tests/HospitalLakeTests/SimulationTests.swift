@@ -62,7 +62,7 @@ import Testing
         let whole = TestWorld.temporaryDirectory(), parts = TestWorld.temporaryDirectory()
         _ = try simulate(seed: 6, into: whole)
         _ = try simulate(seed: 6, into: parts, stopAfter: 1)
-        let stray = LakeLayout(root: parts).batch + "/" + LakeName.visitors(Profile.fullCalendar.start.adding(days: 1)) + ".tmp"
+        let stray = LakeLayout(root: parts).batch + "/" + LakeFileName.visitors(Profile.fullCalendar.start.adding(days: 1)).name + ".tmp"
         try Data("half a fi".utf8).write(to: URL(fileURLWithPath: stray))
         _ = try simulate(seed: 6, into: parts)
         #expect(try manifest(parts) == manifest(whole))
@@ -88,14 +88,14 @@ import Testing
         let date = Profile.fullCalendar.start.adding(days: 1)
         let flag =
             try JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: layout.path(LakeFlag.transport(date, session: 2))))) as! [String: Any]
+                with: Data(contentsOf: URL(fileURLWithPath: layout.path(LakeFlag.transport(date, session: 2).path)))) as! [String: Any]
         #expect(flag["step"] as? String == "transport")
         #expect(flag["date"] as? String == date.description)
         #expect(flag["session"] as? Int == 2)
         let outputs = flag["outputs"] as! [[String: Any]]
         #expect(outputs.count == 2)
         let csv = outputs[0]["file"] as! String
-        #expect(csv == "batch/" + LakeName.transport(date, session: 2))
+        #expect(csv == "batch/" + LakeFileName.transport(date, session: 2).name)
         let actual = LakeManifest.entry(path: csv, data: try Data(contentsOf: URL(fileURLWithPath: layout.path(csv))))
         #expect(outputs[0]["sha256"] as? String == actual.sha256)
         #expect(outputs[0]["rows"] as? Int == actual.rows)

@@ -40,25 +40,11 @@ public struct OutboxFile: Sendable, Equatable {
 
     /// Recognises an outbox file name; nil for every other file (not the producer's to move).
     public init?(name: String) {
-        func parse(_ prefix: String, _ kind: Kind) -> (SimDate, Int)? {
-            guard name.hasPrefix(prefix), name.hasSuffix(".csv") else { return nil }
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            let parts = middle.split(separator: "_", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[1] == "session", let date = SimDate(iso: parts[0]), let session = Int(parts[2]),
-                session >= 1
-            else { return nil }
-            return (date, session)
-        }
-        if let (date, session) = parse("hospital_emergency_transport_", .transport) {
-            (self.kind, self.date, self.session) = (.transport, date, session)
-        } else if let (date, session) = parse("hospital_transfers_", .transfers) {
-            (self.kind, self.date, self.session) = (.transfers, date, session)
-        } else if name.hasPrefix("daily_summary_"), name.hasSuffix(".json"),
-            let date = SimDate(iso: name.dropFirst("daily_summary_".count).dropLast(5))
-        {
-            (self.kind, self.date, self.session) = (.dailySummary, date, nil)
-        } else {
-            return nil
+        switch LakeFileName(name: name) {
+        case .transport(let date, let session): (kind, self.date, self.session) = (.transport, date, session)
+        case .transfers(let date, let session): (kind, self.date, self.session) = (.transfers, date, session)
+        case .dailySummary(let date): (kind, self.date, self.session) = (.dailySummary, date, nil)
+        default: return nil
         }
         self.name = name
     }

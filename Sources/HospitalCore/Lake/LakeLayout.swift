@@ -14,7 +14,8 @@ public struct LakeLayout: Sendable {
     /// Where `hospital report` writes by default: derived from the warehouse, never part of a golden.
     public var reports: String { root + "/.reports" }
     public var report: String { reports + "/report.html" }
-    public var state: String { root + "/scheduler_state.json" }
+    public var state: String { root + "/" + LakeFileName.state.name }
+    public var stateBackup: String { root + "/" + LakeFileName.stateBackup.name }
 
     /// The folders every service expects; created at start, never assumed.
     public var folders: [String] { [root, batch, processed, failed, stream, setupFlags, dailyFlags, health] }

@@ -59,13 +59,17 @@ public struct IngestFile: Sendable, Equatable {
     public let kind: Kind
     /// The sim date or month the file covers, for ordering; nil for the staff files.
     public let date: SimDate?
+    /// A stream file's partition and first offset; nil for batch files.
+    public let chunk: StreamChunkName?
 
-    /// Recognises a file of `batch/` (`stream` false) or of `stream/<topic>/` (`stream` true);
-    /// nil for names the ingestor does not own (the producer's outbox) or does not know.
+    /// Recognises a file of `batch/` (`topic` nil) or of `stream/<topic>/`; nil for names the
+    /// ingestor does not own (the producer's outbox) or does not know.
     public init?(name: String, topic: String? = nil, topics: KafkaConfig.Topics? = nil) {
+        guard let parsed = LakeFileName(name: name) else { return nil }
         self.name = name
         if let topic, let topics {
-            guard name.hasSuffix(".json"), name.hasPrefix(topic + "+") else { return nil }
+            guard case .streamChunk(let chunk) = parsed, chunk.topic == topic else { return nil }
+            self.chunk = chunk
             switch topic {
             case topics.transport: kind = .transports
             case topics.transfers: kind = .transfers
@@ -75,31 +79,20 @@ public struct IngestFile: Sendable, Equatable {
             date = nil
             return
         }
-        func dated(_ prefix: String, _ suffix: String) -> SimDate? {
-            guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
-            return SimDate(iso: name.dropFirst(prefix.count).dropLast(suffix.count))
+        chunk = nil
+        switch parsed {
+        case .staff: kind = .staff
+        case .reserve: kind = .reserve
+        case .staffActive: kind = .staffActive
+        case .schedules: kind = .schedules
+        case .visitors: kind = .visitors
+        case .admissions: kind = .admissions
+        case .workforceSummary, .transportReport, .transfersReport, .hospitalSummary:
+            kind = .report
+            date = nil
+            return
+        default: return nil
         }
-        if name == LakeName.staff {
-            (kind, date) = (.staff, nil)
-        } else if name == LakeName.reserve {
-            (kind, date) = (.reserve, nil)
-        } else if let day = dated("staff_active_", ".csv") {
-            (kind, date) = (.staffActive, day)
-        } else if name.hasPrefix("schedules_"), name.hasSuffix(".csv"),
-            let month = SimDate(iso: name.dropFirst("schedules_".count).dropLast(4) + "-01")
-        {
-            (kind, date) = (.schedules, month)
-        } else if let day = dated("daily_visitors_", ".csv") {
-            (kind, date) = (.visitors, day)
-        } else if let day = dated("admissions_", ".csv") {
-            (kind, date) = (.admissions, day)
-        } else if name.hasSuffix(".txt"),
-            OutboxFile(name: String(name.dropLast(4)) + ".csv") != nil
-                || dated("hospital_summary_", ".txt") != nil || dated("workforce_summary_", ".txt") != nil
-        {
-            (kind, date) = (.report, nil)
-        } else {
-            return nil
-        }
+        date = parsed.date
     }
 }

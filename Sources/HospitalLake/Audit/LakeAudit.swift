@@ -65,12 +65,12 @@ public struct LakeAudit: Sendable {
 
     // MARK: - Reading
 
-    /// Files whose name starts with `prefix` and ends with `suffix`, from batch/ and processed/, by name.
-    func files(_ prefix: String, _ suffix: String) -> [String] {
+    /// Files of one kind, from batch/ and processed/, by name.
+    func files(_ kind: LakeFileName.Kind) -> [String] {
         var found: [(String, String)] = []
         for folder in [layout.batch, layout.processed] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) { found.append((name, folder + "/" + name)) }
+            for name in names where LakeFileName(name: name)?.kind == kind { found.append((name, folder + "/" + name)) }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
@@ -166,15 +166,15 @@ public struct LakeAudit: Sendable {
                 }
             }
         }
-        let staffFiles = files(LakeName.staff, "")
-        guard !staffFiles.isEmpty else { throw AuditError.missing(LakeName.staff) }
+        let staffFiles = files(.staff)
+        guard !staffFiles.isEmpty else { throw AuditError.missing(LakeFileName.staff.name) }
         for path in staffFiles {
             try scan(path, LakeColumns.staff) { record in
                 member(record.string(0), person: record.string(1), role: record.string(7))
-                service(record, offset: 0, file: LakeName.staff)
+                service(record, offset: 0, file: LakeFileName.staff.name)
             }
         }
-        for path in files("staff_active_", ".csv") {
+        for path in files(.staffActive) {
             let name = (path as NSString).lastPathComponent
             try scan(path, LakeColumns.staffActive) { record in
                 member(record.string(1), person: record.string(2), role: record.string(8))
@@ -193,7 +193,7 @@ public struct LakeAudit: Sendable {
         var seniorExamples: [String] = []
         var firstShiftStart = Int.max
         var unknownStaff = 0
-        let scheduleFiles = files("schedules_", ".csv")
+        let scheduleFiles = files(.schedules)
         guard !scheduleFiles.isEmpty else { throw AuditError.missing("schedules") }
         var dayDate = ""
         var working: [String] = []
@@ -278,7 +278,7 @@ public struct LakeAudit: Sendable {
         // Inpatient stays and capacity.
         var capacity: [String: Int] = [:]
         var unitOrder: [String] = []
-        for path in files("daily_summary_", ".json") {
+        for path in files(.dailySummary) {
             guard let data = FileManager.default.contents(atPath: path),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 let units = object["units"] as? [[String: Any]]
@@ -327,7 +327,7 @@ public struct LakeAudit: Sendable {
                 }
             }
         }
-        let admissionFiles = files("admissions_", ".csv")
+        let admissionFiles = files(.admissions)
         guard !admissionFiles.isEmpty else { throw AuditError.missing("admissions") }
         var inpatientChecked = 0
         for path in admissionFiles {
@@ -383,7 +383,7 @@ public struct LakeAudit: Sendable {
             }
         }
         for entry in admitted { arrival(0, entry.person, visit: entry.visit, at: entry.minute) }
-        for path in files("daily_visitors_", ".csv") {
+        for path in files(.visitors) {
             try scan(path, LakeColumns.visitors) { record in
                 condition(record.string(6), age: Self.int(record, 5) ?? 0, gender: record.string(4), where: "visit")
                 if let minute = Self.minute(record, 11) { arrival(1, record.string(1), visit: record.string(0), at: minute) }
@@ -391,7 +391,7 @@ public struct LakeAudit: Sendable {
         }
         var ambulances = 0, withoutParamedic = 0
         var paramedicExamples: [String] = []
-        for path in files("hospital_emergency_transport_", ".csv") {
+        for path in files(.transport) {
             try scan(path, LakeColumns.transport) { record in
                 guard let minute = Self.minute(record, 10) else { return }
                 arrival(2, record.string(2), visit: record.string(1), at: minute)
@@ -409,10 +409,10 @@ public struct LakeAudit: Sendable {
             }
         }
         var transfersChecked = 0
-        for path in files("hospital_transfers_", ".csv") {
+        for path in files(.transfers) {
             try scan(path, LakeColumns.transfers) { _ in transfersChecked += 1 }
         }
-        for path in files(LakeName.illnesses, "") {
+        for path in files(.illnesses) {
             try scan(path, LakeColumns.illnesses) { record in
                 condition(record.string(9), age: Self.int(record, 7) ?? 0, gender: record.string(3), where: "population")
             }

@@ -30,7 +30,7 @@ public struct WardFigures: Sendable, Equatable {
         var paths: [(String, String)] = []
         for folder in [layout.batch, layout.processed] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            where name.hasPrefix("daily_summary_") && name.hasSuffix(".json") {
+            where LakeFileName(name: name)?.kind == .dailySummary {
                 paths.append((name, folder + "/" + name))
             }
         }

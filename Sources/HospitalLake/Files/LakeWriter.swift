@@ -7,27 +7,26 @@ public struct LakeWriter: Sendable {
 
     public init(layout: LakeLayout) { self.layout = layout }
 
-    public func isDone(_ flag: String) -> Bool { LakeFolders.exists(layout.path(flag)) }
+    public func isDone(_ flag: LakeFlag) -> Bool { LakeFolders.exists(layout.path(flag.path)) }
 
     /// Runs `produce` unless `flag` exists, then records its outputs in the flag. Returns
     /// whether the step ran.
     @discardableResult
     public func step(
-        _ flag: String, name: String, date: SimDate? = nil, session: Int? = nil,
-        produce: () throws -> [FileDigest]
+        _ flag: LakeFlag, produce: () throws -> [FileDigest]
     ) throws -> Bool {
         guard !isDone(flag) else { return false }
         let outputs = try produce()
         for folder in Set(outputs.map { parent($0.path) }).sorted() { LakeFolders.sync(folder) }
-        let manifest = FlagManifest(step: name, date: date, session: session, outputs: outputs)
-        try LakeFile.write(manifest.json(layout: layout), to: layout.path(flag))
-        LakeFolders.sync(parent(layout.path(flag)))
+        let manifest = FlagManifest(step: flag.step, date: flag.date, session: flag.session, outputs: outputs)
+        try LakeFile.write(manifest.json(layout: layout), to: layout.path(flag.path))
+        LakeFolders.sync(parent(layout.path(flag.path)))
         return true
     }
 
     /// Writes a whole file into `batch/` (or another folder given by `folder`).
-    public func write(_ bytes: [UInt8], rows: Int, name: String, folder: String? = nil) throws -> FileDigest {
-        try LakeFile.write(bytes, rows: rows, to: (folder ?? layout.batch) + "/" + name)
+    public func write(_ bytes: [UInt8], rows: Int, name: LakeFileName, folder: String? = nil) throws -> FileDigest {
+        try LakeFile.write(bytes, rows: rows, to: (folder ?? layout.batch) + "/" + name.name)
     }
 
     private func parent(_ path: String) -> String {

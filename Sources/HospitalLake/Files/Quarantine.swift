@@ -22,7 +22,7 @@ public struct Quarantine: Sendable {
         let name = freeName((path as NSString).lastPathComponent)
         try LakeFile.write(
             document(file: layout.relative(path), line: line, column: column, reason: reason, extra: extra),
-            to: layout.failed + "/" + name + ".error.json")
+            to: reportPath(of: name))
         guard rename(path, layout.failed + "/" + name) == 0 else {
             throw LakeError.io(path: path, operation: "rename to failed/", code: errno)
         }
@@ -30,11 +30,16 @@ public struct Quarantine: Sendable {
         return name
     }
 
+    /// Where the reason of the quarantined `name` is kept.
+    public func reportPath(of name: String) -> String {
+        layout.failed + "/" + LakeFileName.errorReport(of: name).name
+    }
+
     /// `name`, or the first `name.N` that neither a quarantined file nor a report uses.
     public func freeName(_ name: String) -> String {
         func taken(_ candidate: String) -> Bool {
             LakeEntry.kind(layout.failed + "/" + candidate) != .missing
-                || LakeEntry.kind(layout.failed + "/" + candidate + ".error.json") != .missing
+                || LakeEntry.kind(reportPath(of: candidate)) != .missing
         }
         guard taken(name) else { return name }
         var suffix = 1
@@ -47,14 +52,14 @@ public struct Quarantine: Sendable {
         try LakeFile.write(bytes, to: layout.failed + "/" + name)
         try LakeFile.write(
             document(file: "failed/" + name, line: 1, column: 1, reason: reason, extra: extra),
-            to: layout.failed + "/" + name + ".error.json")
+            to: reportPath(of: name))
     }
 
     /// Records a loss that left no bytes to keep (offsets a broker deleted before they were
     /// read): only `<name>.error.json`, so whatever checks failed/ sees it.
     public func report(name: String, file: String, reason: String, extra: [(String, String)] = []) throws {
         try LakeFile.write(
-            document(file: file, line: 1, column: 1, reason: reason, extra: extra), to: layout.failed + "/" + name + ".error.json")
+            document(file: file, line: 1, column: 1, reason: reason, extra: extra), to: reportPath(of: name))
     }
 
     /// The `<name>.error.json` document.

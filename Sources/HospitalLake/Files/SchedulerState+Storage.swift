@@ -7,7 +7,7 @@ extension SchedulerState {
     /// Replaces the state atomically, keeping the previous one as `.bak`.
     public func save(to layout: LakeLayout) throws {
         if LakeFolders.exists(layout.state) {
-            let backup = layout.state + ".bak"
+            let backup = layout.stateBackup
             let previous = try Data(contentsOf: URL(fileURLWithPath: layout.state))
             try LakeFile.write([UInt8](previous), to: backup)
         }
@@ -26,11 +26,11 @@ extension SchedulerState {
         do {
             return (try load(path: layout.state), nil)
         } catch {
-            let backup = layout.state + ".bak"
+            let backup = layout.stateBackup
             if let state = try? load(path: backup) {
-                return (state, "scheduler_state.json is corrupt; read scheduler_state.json.bak (\(state.currentDate))")
+                return (state, "\(LakeFileName.state) is corrupt; read \(LakeFileName.stateBackup) (\(state.currentDate))")
             }
-            return (nil, "scheduler_state.json is corrupt and has no readable .bak")
+            return (nil, "\(LakeFileName.state) is corrupt and has no readable .bak")
         }
     }
 

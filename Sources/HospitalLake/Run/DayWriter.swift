@@ -17,47 +17,47 @@ public struct DayWriter: Sendable {
     public var sessions: ClosedRange<Int> { 1...world.config.clinical.sessionsPerDay }
 
     public func writeVisitors(_ day: DayEngine.Day) throws {
-        try writer.step(LakeFlag.visitors(day.date), name: "visitors", date: day.date) {
-            [try writer.write(VisitCSV(world: world).visitors(day.visits), rows: day.visits.count, name: LakeName.visitors(day.date))]
+        try writer.step(.visitors(day.date)) {
+            [try writer.write(VisitCSV(world: world).visitors(day.visits), rows: day.visits.count, name: .visitors(day.date))]
         }
     }
 
     public func writeSession(_ day: DayEngine.Day, session: Int) throws {
         let date = day.date
         let transports = day.transports.filter { $0.visit.session == session }
-        try writer.step(LakeFlag.transport(date, session: session), name: "transport", date: date, session: session) {
+        try writer.step(.transport(date, session: session)) {
             [
                 try writer.write(
                     VisitCSV(world: world).transports(transports), rows: transports.count,
-                    name: LakeName.transport(date, session: session)),
+                    name: .transport(date, session: session)),
                 try writer.write(
                     reports.transportReport(transports, date: date, session: session), rows: 0,
-                    name: LakeName.transportReport(date, session: session)),
+                    name: .transportReport(date, session: session)),
             ]
         }
         guard date > world.calendar.start else { return }
         let previous = date.adding(days: -1)
         let transfers = day.transfersOfPreviousDay.filter { $0.session == session }
-        try writer.step(LakeFlag.transfers(previous, session: session), name: "transfers", date: previous, session: session) {
+        try writer.step(.transfers(previous, session: session)) {
             [
                 try writer.write(
                     AdmissionCSV(world: world).transfers(transfers), rows: transfers.count,
-                    name: LakeName.transfers(previous, session: session)),
+                    name: .transfers(previous, session: session)),
                 try writer.write(
                     reports.transfersReport(transfers, date: previous, session: session), rows: 0,
-                    name: LakeName.transfersReport(previous, session: session)),
+                    name: .transfersReport(previous, session: session)),
             ]
         }
     }
 
     public func writeAdmissions(_ day: DayEngine.Day) throws {
-        try writer.step(LakeFlag.admissions(day.date), name: "admissions", date: day.date) {
+        try writer.step(.admissions(day.date)) {
             [
                 try writer.write(
                     AdmissionCSV(world: world).admissions(day.admissions), rows: day.admissions.count,
-                    name: LakeName.admissions(day.date)),
-                try writer.write(reports.hospitalSummary(day), rows: 0, name: LakeName.hospitalSummary(day.date)),
-                try writer.write(reports.summaryJSON(day), rows: 1, name: LakeName.dailySummary(day.date)),
+                    name: .admissions(day.date)),
+                try writer.write(reports.hospitalSummary(day), rows: 0, name: .hospitalSummary(day.date)),
+                try writer.write(reports.summaryJSON(day), rows: 1, name: .dailySummary(day.date)),
             ]
         }
     }
@@ -65,12 +65,12 @@ public struct DayWriter: Sendable {
     /// The files of `date` the producer publishes (docs/lake.md §Topics): each session's transports of
     /// the day and transfers of the day before, then the daily summary.
     public func outbox(for date: SimDate) -> [String] {
-        var names: [String] = []
+        var names: [LakeFileName] = []
         for session in sessions {
-            names.append(LakeName.transport(date, session: session))
-            if date > world.calendar.start { names.append(LakeName.transfers(date.adding(days: -1), session: session)) }
+            names.append(.transport(date, session: session))
+            if date > world.calendar.start { names.append(.transfers(date.adding(days: -1), session: session)) }
         }
-        return names + [LakeName.dailySummary(date)]
+        return (names + [.dailySummary(date)]).map(\.name)
     }
 
     /// Every flag a complete day leaves, in the order they are written.
@@ -82,10 +82,10 @@ public struct DayWriter: Sendable {
     public static func flags(for date: SimDate, calendar: SimCalendar, sessions: ClosedRange<Int>) -> [String] {
         var flags = [LakeFlag.visitors(date)]
         for session in sessions {
-            flags.append(LakeFlag.transport(date, session: session))
-            if date > calendar.start { flags.append(LakeFlag.transfers(date.adding(days: -1), session: session)) }
+            flags.append(.transport(date, session: session))
+            if date > calendar.start { flags.append(.transfers(date.adding(days: -1), session: session)) }
         }
-        flags.append(LakeFlag.admissions(date))
-        return flags
+        flags.append(.admissions(date))
+        return flags.map(\.path)
     }
 }

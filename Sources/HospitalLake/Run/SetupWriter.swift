@@ -14,11 +14,11 @@ public struct SetupWriter: Sendable {
         let layout = writer.layout
         let population = PopulationCSV(world: world)
         for (flag, illnesses, name) in [
-            (LakeFlag.Setup.people, false, LakeName.people), (LakeFlag.Setup.illnesses, true, LakeName.illnesses),
+            (LakeFlag.Setup.people, false, LakeFileName.people), (LakeFlag.Setup.illnesses, true, LakeFileName.illnesses),
         ] {
-            try writer.step(LakeFlag.setup(flag), name: flag.rawValue) {
+            try writer.step(.setup(flag)) {
                 progress(flag.rawValue)
-                let file = try LakeFile(path: layout.processed + "/" + name)
+                let file = try LakeFile(path: layout.processed + "/" + name.name)
                 try file.write(PopulationCSV.header(illnesses: illnesses))
                 let batch = 8
                 for first in stride(from: 0, to: population.chunkCount, by: batch) {
@@ -29,27 +29,27 @@ public struct SetupWriter: Sendable {
             }
         }
         let staff = StaffCSV(world: world)
-        try writer.step(LakeFlag.setup(.staff), name: LakeFlag.Setup.staff.rawValue) {
+        try writer.step(.setup(.staff)) {
             progress(LakeFlag.Setup.staff.rawValue)
             let roster = staff.staffData()
             let reserve = staff.reservePool()
             return [
-                try writer.write(roster.bytes, rows: roster.rows, name: LakeName.staff),
-                try writer.write(reserve.bytes, rows: reserve.rows, name: LakeName.reserve),
+                try writer.write(roster.bytes, rows: roster.rows, name: .staff),
+                try writer.write(reserve.bytes, rows: reserve.rows, name: .reserve),
             ]
         }
-        try writer.step(LakeFlag.setup(.workforce), name: LakeFlag.Setup.workforce.rawValue) {
+        try writer.step(.setup(.workforce)) {
             progress(LakeFlag.Setup.workforce.rawValue)
             return try world.workforce.steps.flatMap { step in
                 let snapshot = staff.snapshot(step)
                 return [
-                    try writer.write(snapshot.bytes, rows: snapshot.rows, name: LakeName.staffActive(step.date)),
-                    try writer.write(staff.summary(step), rows: 0, name: LakeName.workforceSummary(step.date)),
+                    try writer.write(snapshot.bytes, rows: snapshot.rows, name: .staffActive(step.date)),
+                    try writer.write(staff.summary(step), rows: 0, name: .workforceSummary(step.date)),
                 ]
             }
         }
         let schedules = ScheduleCSV(world: world)
-        try writer.step(LakeFlag.setup(.schedules), name: LakeFlag.Setup.schedules.rawValue) {
+        try writer.step(.setup(.schedules)) {
             progress(LakeFlag.Setup.schedules.rawValue)
             let months = world.calendar.months
             var digests: [FileDigest] = []
@@ -57,7 +57,7 @@ public struct SetupWriter: Sendable {
                 let group = Array(months[first..<min(months.count, first + 2)])
                 let rendered = parallelMap(group.count) { schedules.month(first: group[$0].first, last: group[$0].last) }
                 for (month, file) in zip(group, rendered) {
-                    digests.append(try writer.write(file.bytes, rows: file.rows, name: LakeName.schedules(month.first)))
+                    digests.append(try writer.write(file.bytes, rows: file.rows, name: .schedules(month: month.first)))
                 }
             }
             return digests

@@ -21,7 +21,7 @@ public final class BatchIngestor {
     }
 
     /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
-    public var daysLoaded: Int { ledger.keys.filter { $0.hasPrefix("admissions_") }.count }
+    public var daysLoaded: Int { ledger.keys.filter { LakeFileName(name: $0)?.kind == .admissions }.count }
 
     let layout: LakeLayout
     private(set) var connection: PQConnection
@@ -35,7 +35,7 @@ public final class BatchIngestor {
     private(set) var ledger: [String: Set<String>] = [:]
     private var digests: [String: (size: Int, modified: Int, sha256: String)] = [:]
     private var flags: FlagCover
-    private var reconciledFlags = Set<String>()
+    private var reconciledFlags = Set<LakeFlag>()
     private var firstPass = true
     /// Loaded files and reports waiting to move to processed/, moved together: each move
     /// costs two folder syncs, and a pass moves hundreds of small files. A crash first leaves
@@ -261,7 +261,7 @@ public final class BatchIngestor {
     private func matchesFlag(
         _ file: IngestFile, path: String, bytes: [UInt8], rows: Int?, state: SchedulerState?, pass: inout Pass
     ) throws -> Bool {
-        switch flags.verdict(for: file.name, kind: file.kind, state: state) {
+        switch flags.verdict(for: file.name, state: state) {
         case .notYet:
             pass.waiting += 1
             return false
@@ -272,7 +272,7 @@ public final class BatchIngestor {
             let sha256 = digest(path, bytes)
             guard listed.sha256 != sha256 else { return true }
             let have = rows.map { "\($0) rows, " } ?? ""
-            let flag = FlagCover.flag(for: file.name, kind: file.kind)?.flag ?? "its flag"
+            let flag = LakeFileName(name: file.name)?.coveringFlag?.flag.path ?? "its flag"
             try reject(
                 path,
                 reason: "differs from its flag: the file has \(have)\(bytes.count) bytes, SHA-256 \(sha256); \(flag) lists "
@@ -331,14 +331,15 @@ public final class BatchIngestor {
                 let name = String(path.dropFirst("batch/".count))
                 guard IngestFile(name: name) != nil, ledger[name] == nil else { continue }
                 let places =
-                    [layout.batch, layout.processed, layout.failed].map { $0 + "/" + name } + [layout.failed + "/" + name + ".error.json"]
+                    [layout.batch, layout.processed, layout.failed].map { $0 + "/" + name }
+                    + [quarantine.reportPath(of: name)]
                 if places.contains(where: { LakeEntry.kind($0) != .missing }) {
                     settled = settled && LakeEntry.kind(layout.batch + "/" + name) == .missing
                     continue
                 }
                 try quarantine.report(
-                    name: name, file: path, reason: "listed by \(flag) but missing: deleted from batch/ before it was loaded",
-                    extra: [("flag", flag)])
+                    name: name, file: path, reason: "listed by \(flag.path) but missing: deleted from batch/ before it was loaded",
+                    extra: [("flag", flag.path)])
                 logger.error("file missing", metadata: [LogKey.file: "\(EscapedText.of(path, limit: 200))"])
                 pass.failed += 1
             }
@@ -349,14 +350,14 @@ public final class BatchIngestor {
     /// Batch files quarantined only because a file they reference was: once that file is
     /// loaded (re-sent and accepted), they go back to batch/ for another try.
     private func retryHeld(state: SchedulerState?, pass: inout Pass) throws {
-        for name in entries(layout.failed) where name.hasSuffix(".error.json") {
+        for name in entries(layout.failed) {
+            guard case .errorReport(let failedName) = LakeFileName(name: name) else { continue }
             let reportPath = layout.failed + "/" + name
             guard let bytes = try? LakeEntry.read(reportPath),
                 let report = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
                 let holder = report["held_by"] as? String, ledger[holder] != nil, let file = report["file"] as? String,
                 file.hasPrefix("batch/")
             else { continue }
-            let failedName = String(name.dropLast(".error.json".count))
             let original = String(file.dropFirst("batch/".count))
             guard LakeEntry.kind(layout.batch + "/" + original) == .missing,
                 rename(layout.failed + "/" + failedName, layout.batch + "/" + original) == 0

@@ -12,7 +12,7 @@ struct DependencyWatch {
         let suppliers = file.kind.suppliers
         if pending.contains(where: { suppliers.contains($0.kind) }) { return true }
         if suppliers.contains(.staff) || suppliers.contains(.staffActive) {
-            for step in [LakeFlag.Setup.staff, .workforce] where !LakeFolders.exists(layout.path(LakeFlag.setup(step))) {
+            for step in [LakeFlag.Setup.staff, .workforce] where !LakeFolders.exists(layout.path(LakeFlag.setup(step).path)) {
                 return true
             }
         }
@@ -20,29 +20,29 @@ struct DependencyWatch {
         // flag, so a flag that appeared since may name a file now in batch/ that the pass has
         // not seen. That file is looked for, not taken as never coming.
         for date in dates {
-            if suppliers.contains(.visitors), !settled(LakeFlag.visitors(date), LakeName.visitors(date)) { return true }
-            if suppliers.contains(.admissions), !settled(LakeFlag.admissions(date), LakeName.admissions(date)) { return true }
+            if suppliers.contains(.visitors), !settled(.visitors(date), .visitors(date)) { return true }
+            if suppliers.contains(.admissions), !settled(.admissions(date), .admissions(date)) { return true }
         }
         return false
     }
 
     /// Whether a day's step is over for the ingestor: its flag is there and its file no longer
     /// waits in batch/.
-    private func settled(_ flag: String, _ file: String) -> Bool {
-        LakeFolders.exists(layout.path(flag)) && LakeEntry.kind(layout.batch + "/" + file) == .missing
+    private func settled(_ flag: LakeFlag, _ file: LakeFileName) -> Bool {
+        LakeFolders.exists(layout.path(flag.path)) && LakeEntry.kind(layout.batch + "/" + file.name) == .missing
     }
 
     /// The supplier file in failed/ that would have held the missing row, if there is one:
     /// what a held file waits for before it is tried again.
     func quarantinedSupplier(_ file: IngestFile, table: String, dates: [SimDate]) -> String? {
-        var names: [String] = []
+        var names: [LakeFileName] = []
         switch table {
-        case "staff": names = [LakeName.staff]
-        case "visits", "patients", "medical_conditions": names = dates.map(LakeName.visitors)
-        case "admissions": names = dates.map(LakeName.admissions)
+        case "staff": names = [.staff]
+        case "visits", "patients", "medical_conditions": names = dates.map(LakeFileName.visitors)
+        case "admissions": names = dates.map(LakeFileName.admissions)
         default: return nil
         }
-        return names.first { LakeEntry.kind(layout.failed + "/" + $0) == .regular }
+        return names.map(\.name).first { LakeEntry.kind(layout.failed + "/" + $0) == .regular }
     }
 
     /// The days named by rows' `sim_date`, for events that carry no date in their file name.

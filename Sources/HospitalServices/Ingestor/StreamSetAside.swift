@@ -23,12 +23,6 @@ struct StreamSetAside {
     let ingestor: BatchIngestor
     var layout: LakeLayout { ingestor.layout }
 
-    static let suffix = ".set-aside.jsonl"
-
-    static func name(of chunk: String) -> String {
-        (chunk.hasSuffix(".json") ? String(chunk.dropLast(5)) : chunk) + suffix
-    }
-
     func load(
         _ file: IngestFile, path: String, bytes: [UInt8], sha256: String, pending: [(file: IngestFile, path: String)],
         pass: inout BatchIngestor.Pass
@@ -58,10 +52,11 @@ struct StreamSetAside {
         // A chunk is recorded in the same transaction that makes its set-aside file count, so
         // one found here, for a chunk not yet recorded, is what an attempt that lost its session
         // before committing left: written over (or removed) by this attempt, never loaded.
-        var written = LakeEntry.kind(layout.failed + "/" + Self.name(of: file.name)) != .missing
+        guard let chunk = file.chunk else { return try ingestor.reject(path, reason: "not a stream file name", pass: &pass) }
+        var written = LakeEntry.kind(layout.failed + "/" + LakeFileName.setAside(chunk).name) != .missing
         while true {
             if !entries.isEmpty || written {
-                try write(entries, source: source, chunk: file.name)
+                try write(entries, source: source, chunk: chunk)
                 written = true
             }
             let omitted = Set(entries.map(\.line))
@@ -118,12 +113,12 @@ struct StreamSetAside {
     }
 
     /// Writes (or, with no entries, removes) the set-aside file of a chunk and its report.
-    private func write(_ entries: [Entry], source: String, chunk: String) throws {
-        let name = Self.name(of: chunk)
+    private func write(_ entries: [Entry], source: String, chunk: StreamChunkName) throws {
+        let name = LakeFileName.setAside(chunk).name
         let path = layout.failed + "/" + name
         guard let first = entries.first else {
             unlink(path)
-            unlink(path + ".error.json")
+            unlink(ingestor.quarantine.reportPath(of: name))
             return
         }
         var text: [UInt8] = []
@@ -148,36 +143,33 @@ struct StreamSetAside {
             file: source, line: first.line, column: first.column,
             reason: "\(entries.count) event(s) set aside in failed/\(name), the first: \(first.reason)",
             extra: [("set_aside", String(entries.count))])
-        try LakeFile.write(report, to: path + ".error.json")
+        try LakeFile.write(report, to: ingestor.quarantine.reportPath(of: name))
     }
 
     /// Tries the events set aside for a missing parent again.
     func retry(state: SchedulerState?, pending: [IngestFile], pass: inout BatchIngestor.Pass) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []).filter { $0.hasSuffix(Self.suffix) }
-        for name in names.sorted() {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: layout.failed)) ?? []).sorted() {
+            guard case .setAside(let chunk) = LakeFileName(name: name),
+                let file = IngestFile(name: LakeFileName.streamChunk(chunk).name, topic: chunk.topic, topics: ingestor.topics)
+            else { continue }
+            let source = "stream/\(chunk.topic)/\(file.name)"
             let path = layout.failed + "/" + name
             guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
             var entries: [Entry] = []
-            var source = ""
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                    let file = object["file"] as? String, let number = object["line"] as? Int, let column = object["column"] as? Int,
+                    object["file"] is String, let number = object["line"] as? Int, let column = object["column"] as? Int,
                     let reason = object["reason"] as? String
                 else { continue }
-                source = file
                 let retry = object["retry"] as? Bool ?? false
                 entries.append(Entry(line: number, column: column, reason: reason, retry: retry, event: Self.event(in: Array(line))))
             }
-            let parts = source.split(separator: "/")
-            guard parts.count == 3, parts[0] == "stream",
-                let file = IngestFile(name: String(parts[2]), topic: String(parts[1]), topics: ingestor.topics)
-            else { continue }
             let retrying = entries.filter { $0.retry && $0.event != nil }
             guard !retrying.isEmpty else { continue }
             let loadedLines = try load(retrying, file: file, ledgerName: "failed/" + name, pending: pending, pass: &pass)
             guard !loadedLines.isEmpty else { continue }
             let loaded = Set(loadedLines.map { retrying[$0 - 1].line })
-            try write(entries.filter { !($0.retry && loaded.contains($0.line)) }, source: source, chunk: String(parts[2]))
+            try write(entries.filter { !($0.retry && loaded.contains($0.line)) }, source: source, chunk: chunk)
             ingestor.logger.info(
                 "set-aside events loaded", metadata: [LogKey.file: "\(EscapedText.of(name, limit: 200))", LogKey.events: "\(loaded.count)"])
         }

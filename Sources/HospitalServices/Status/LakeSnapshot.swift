@@ -33,7 +33,8 @@ public struct LakeSnapshot: Sendable {
         snapshot.batch = names(layout.batch)
         snapshot.processed = names(layout.processed)
         snapshot.failed = names(layout.failed)
-        for flag in snapshot.dailyFlags where !flag.hasPrefix("visitors_") {
+        for flag in snapshot.dailyFlags {
+            guard case .flag(let parsed) = LakeFileName(name: flag), parsed.listsOutbox else { continue }
             let path = layout.dailyFlags + "/" + flag
             guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
             for (file, rows) in outputs(Data(bytes)) {
@@ -42,13 +43,14 @@ public struct LakeSnapshot: Sendable {
             }
         }
         for topic in names(layout.stream) {
-            for name in names(layout.stream + "/" + topic) where name.hasSuffix(".json") {
+            for name in names(layout.stream + "/" + topic) where LakeFileName(name: name)?.kind == .streamChunk {
                 let path = layout.stream + "/" + topic + "/" + name
                 guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { continue }
                 countSimDates(bytes, into: &snapshot.landedEvents)
             }
         }
-        for name in snapshot.failed where name.hasSuffix(".error.json") {
+        for name in snapshot.failed {
+            guard case .errorReport(let quarantined) = LakeFileName(name: name) else { continue }
             let path = layout.failed + "/" + name
             guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path),
                 let report = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
@@ -57,7 +59,6 @@ public struct LakeSnapshot: Sendable {
             let setAside = (report["set_aside"] as? String).flatMap { Int($0) }
             snapshot.setAsideEvents += setAside ?? 0
             // A chunk the ingestor quarantined was landed all the same: its events count as landed.
-            let quarantined = String(name.dropLast(".error.json".count))
             if setAside == nil, (report["file"] as? String)?.hasPrefix("stream/") == true,
                 LakeEntry.kind(layout.failed + "/" + quarantined) == .regular,
                 let chunk = try? LakeEntry.read(layout.failed + "/" + quarantined)

@@ -31,14 +31,14 @@ public struct PipelineStatus: Equatable, Sendable {
     public init(calendar: SimCalendar, snapshot: LakeSnapshot, now: Double) {
         calendarDays = calendar.dayCount
         setupTotal = LakeFlag.Setup.allCases.count
-        setupDone = LakeFlag.Setup.allCases.filter { snapshot.setupFlags.contains($0.rawValue + ".flag") }.count
+        setupDone = LakeFlag.Setup.allCases.filter { snapshot.setupFlags.contains(LakeFlag.setup($0).name) }.count
         let flags = Set(snapshot.dailyFlags)
-        let days = calendar.dates.filter { flags.contains("admissions_\($0).flag") }
+        let days = calendar.dates.filter { flags.contains(LakeFlag.admissions($0).name) }
         generated = days.count
         let processed = Set(snapshot.processed)
         let waiting = Set(
             snapshot.batch.compactMap { OutboxFile(name: $0) }.map { $0.kind == .transfers ? $0.date.adding(days: 1) : $0.date })
-        published = days.filter { processed.contains(LakeName.dailySummary($0)) && !waiting.contains($0) }.count
+        published = days.filter { processed.contains(LakeFileName.dailySummary($0).name) && !waiting.contains($0) }.count
         landed =
             days.filter { date in
                 let expected = snapshot.outboxRows[date] ?? 0
@@ -47,7 +47,7 @@ public struct PipelineStatus: Equatable, Sendable {
         landedEvents = snapshot.landedEvents.values.reduce(0, +)
         loaded = snapshot.health["batch-ingestor"]?.counts["days_loaded"]
         waitingInBatch = snapshot.batch.count
-        failedFiles = snapshot.failed.filter { !$0.hasSuffix(".error.json") }.count
+        failedFiles = snapshot.failed.filter { LakeFileName(name: $0)?.kind != .errorReport }.count
         failedBy = snapshot.failedBy.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         setAsideEvents = snapshot.setAsideEvents
         state = snapshot.state

@@ -32,7 +32,7 @@ extension StreamLander {
         ]
         logger.error("offsets missing from the partition: deleted by the broker before they were landed", metadata: metadata)
         try Quarantine(layout: layout, service: "stream-processor").report(
-            name: Self.chunkStem(partition, start: missing.lowerBound) + ".gap", file: "stream/" + partition.topic,
+            name: LakeFileName.offsetGap(Self.chunk(partition, start: missing.lowerBound)).name, file: "stream/" + partition.topic,
             reason: "offsets \(missing.lowerBound)..<\(missing.upperBound) were deleted by the broker before they were landed",
             extra: [
                 ("topic", partition.topic), ("partition", "\(partition.partition)"), ("expected_offset", "\(missing.lowerBound)"),

@@ -238,17 +238,13 @@ public final class StreamLander {
         offsets.map { "\($0.topic)[\($0.partition)]" }
     }
 
-    /// The Confluent sink's scheme: a partition's chunks sort by the offset of their first event.
-    public static func fileName(_ partition: TopicPartition, start: Int64) -> String {
-        chunkStem(partition, start: start) + ".json"
+    /// The chunk of `partition` whose first event is at `start` (docs/lake.md §Chunks).
+    static func chunk(_ partition: TopicPartition, start: Int64) -> StreamChunkName {
+        StreamChunkName(topic: partition.topic, partition: partition.partition, firstOffset: start)
     }
 
-    /// `<topic>+<partition>+<start>`, the offset zero-padded to 19 digits.
-    static func chunkStem(_ partition: TopicPartition, start: Int64) -> String {
-        var text = ByteText()
-        text.append("\(partition.topic)+\(partition.partition)+")
-        text.append(UInt64(start), width: 19)
-        return text.string
+    public static func fileName(_ partition: TopicPartition, start: Int64) -> String {
+        LakeFileName.streamChunk(chunk(partition, start: start)).name
     }
 
     private func quarantine(_ message: KafkaMessage) throws {

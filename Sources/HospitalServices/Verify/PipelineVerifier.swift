@@ -29,14 +29,14 @@ public struct PipelineVerifier {
 
     public func lakeChecks(goldenProblems: [String]) throws -> [Check] {
         var checks: [Check] = []
-        let setup = LakeFlag.Setup.allCases.filter { !LakeFolders.exists(layout.path(LakeFlag.setup($0))) }
+        let setup = LakeFlag.Setup.allCases.filter { !LakeFolders.exists(layout.path(LakeFlag.setup($0).path)) }
         checks.append(Check(name: "all 5 setup flags", passed: setup.isEmpty, detail: setup.map(\.rawValue).joined(separator: ", ")))
         let sessions = 1...config.clinical.sessionsPerDay
         let flags = calendar.dates.flatMap { DayWriter.flags(for: $0, calendar: calendar, sessions: sessions) }
         let missing = flags.filter { !LakeFolders.exists(layout.path($0)) }
         checks.append(
             Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
-        let unreadable = (LakeFlag.Setup.allCases.map { LakeFlag.setup($0) } + flags).filter { flag in
+        let unreadable = (LakeFlag.Setup.allCases.map { LakeFlag.setup($0).path } + flags).filter { flag in
             LakeEntry.kind(layout.path(flag)) != .missing && !Self.isManifest(layout.path(flag))
         }
         checks.append(
@@ -134,16 +134,16 @@ public struct PipelineVerifier {
             let what = column == "*" ? "count(*)" : "count(DISTINCT \(column))"
             return Int(try connection.execute("SELECT \(what) FROM \(schemas.qualified(schema, table))").firstValue ?? "") ?? -1
         }
-        let visits = try csvRows(prefix: "daily_visitors_")
-        let staffIDs = Set(try csvRows(prefix: "staff_data").map { $0[0] } + csvRows(prefix: "staff_active_").map { $0[1] })
+        let visits = try csvRows(.visitors)
+        let staffIDs = Set(try csvRows(.staff).map { $0[0] } + csvRows(.staffActive).map { $0[1] })
         let pairs: [(String, Int, Int)] = [
             ("staff", try count("staff", .operations), staffIDs.count),
-            ("reserve_pool", try count("reserve_pool", .operations), try csvRows(prefix: "reserve_pool").count),
-            ("staff_snapshots", try count("staff_snapshots", .operations), try csvRows(prefix: "staff_active_").count),
-            ("schedules", try count("schedules", .operations), try csvRows(prefix: "schedules_").count),
+            ("reserve_pool", try count("reserve_pool", .operations), try csvRows(.reserve).count),
+            ("staff_snapshots", try count("staff_snapshots", .operations), try csvRows(.staffActive).count),
+            ("schedules", try count("schedules", .operations), try csvRows(.schedules).count),
             ("visits", try count("visits", .admissions), visits.count),
             ("patients", try count("patients", .admissions), Set(visits.map { $0[1] }).count),
-            ("admissions", try count("admissions", .admissions), try csvRows(prefix: "admissions_").count),
+            ("admissions", try count("admissions", .admissions), try csvRows(.admissions).count),
             ("transports", try count("transports", .transport), events[.transport] ?? 0),
             ("transfers", try count("transfers", .transfers), events[.transfers] ?? 0),
             ("daily_summaries", try count("daily_summaries", .summary), events[.dailySummary] ?? 0),
@@ -164,11 +164,12 @@ public struct PipelineVerifier {
         return checks
     }
 
-    private func csvRows(prefix: String) throws -> [[String]] {
+    private func csvRows(_ kind: IngestFile.Kind) throws -> [[String]] {
         var rows: [[String]] = []
         for folder in [layout.batch, layout.processed] {
-            for name in Self.names(folder) where name.hasPrefix(prefix) && name.hasSuffix(".csv") {
-                guard let file = IngestFile(name: name), let columns = file.kind.columns, let bytes = Self.contents(folder + "/" + name)
+            for name in Self.names(folder) {
+                guard let file = IngestFile(name: name), file.kind == kind, let columns = kind.columns,
+                    let bytes = Self.contents(folder + "/" + name)
                 else { continue }
                 do {
                     rows += try CSVReader.parse(bytes, expecting: columns).rows

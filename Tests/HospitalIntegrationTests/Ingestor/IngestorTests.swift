@@ -55,8 +55,8 @@ struct IngestorTests {
         try FileManager.default.createDirectory(atPath: held, withIntermediateDirectories: true)
         let date = Profile.golden.calendar.start
         // Schedules before staff, admissions before visitors: their files and flags are not written yet.
-        let late = [LakeName.staff, LakeName.staffActive(date), LakeName.visitors(date)]
-        let flags = [LakeFlag.setup(.staff), LakeFlag.setup(.workforce), LakeFlag.visitors(date)]
+        let late = [LakeFileName.staff.name, LakeFileName.staffActive(date).name, LakeFileName.visitors(date).name]
+        let flags = [LakeFlag.setup(.staff).path, LakeFlag.setup(.workforce).path, LakeFlag.visitors(date).path]
         for name in late { try FileManager.default.moveItem(atPath: layout.batch + "/" + name, toPath: held + "/" + name) }
         for flag in flags {
             try FileManager.default.moveItem(atPath: layout.path(flag), toPath: held + "/" + flag.split(separator: "/").last!)
@@ -68,7 +68,7 @@ struct IngestorTests {
         #expect(first.waiting > 0)
         #expect(first.failed == 0)
         #expect(try F.count(connection, "hospital_operations.schedules") == 0)
-        #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeName.admissions(date)))
+        #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeFileName.admissions(date).name))
         for name in late { try FileManager.default.moveItem(atPath: held + "/" + name, toPath: layout.batch + "/" + name) }
         try FileManager.default.moveItem(atPath: held + "/state", toPath: layout.state)
         for flag in flags {
@@ -90,8 +90,8 @@ struct IngestorRejectionTests {
 
     @Test func aRowTheDatabaseRefusesQuarantinesItsFileWithSQLStateConstraintAndLine() async throws {
         let layout = try F.lake(days: 3)
-        let first = LakeName.admissions(Profile.golden.calendar.start)
-        let third = LakeName.admissions(Profile.golden.calendar.start.adding(days: 2))
+        let first = LakeFileName.admissions(Profile.golden.calendar.start).name
+        let third = LakeFileName.admissions(Profile.golden.calendar.start.adding(days: 2)).name
         // The scheduler "wrote" an admission of day 3 under an id day 1 already used: valid in
         // itself, refused by the primary key across files (it used to be dropped silently).
         let taken = try F.csvRows(layout, prefix: first)[0][0]
@@ -115,7 +115,7 @@ struct IngestorRejectionTests {
         #expect(!(report["reason"] as? String ?? "").contains(fields[3]), "the report does not echo the row")
         // Nothing of the file is in; every other file of the lake is.
         #expect(try F.count(connection, "ingest.files WHERE file_name = '\(third)'") == 0)
-        let loadedDays = [first, LakeName.admissions(Profile.golden.calendar.start.adding(days: 1))]
+        let loadedDays = [first, LakeFileName.admissions(Profile.golden.calendar.start.adding(days: 1)).name]
         #expect(
             try F.count(connection, "hospital_admissions.admissions")
                 == loadedDays.map { try! F.csvRows(layout, prefix: $0).count }.reduce(0, +))
@@ -138,7 +138,7 @@ struct IngestorReconcileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
         // The warehouse lost everything the lake says was loaded.
         let (second, connection) = try await F.ingestor(layout, try await F.database("reconcilesecond"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).contains(LakeName.staff))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).contains(LakeFileName.staff.name))
         while try second.drainOnce().loaded > 0 {}
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.batch).isEmpty)
         #expect(try F.count(connection, "hospital_admissions.admissions") == F.csvRows(layout, prefix: "admissions_").count)

@@ -47,7 +47,7 @@ enum AnalyticsFixture {
     static func summaries(_ layout: LakeLayout) throws -> [SimDate: [[String: Any]]] {
         var summaries: [SimDate: [[String: Any]]] = [:]
         for date in Profile.golden.calendar.dates {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: layout.processed + "/" + LakeName.dailySummary(date)))
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: layout.processed + "/" + LakeFileName.dailySummary(date).name))
             let object = try JSONSerialization.jsonObject(with: bytes) as! [String: Any]
             summaries[date] = object["units"] as? [[String: Any]]
         }

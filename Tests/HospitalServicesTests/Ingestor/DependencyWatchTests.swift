@@ -18,16 +18,16 @@ import Testing
             try Data().write(to: URL(fileURLWithPath: path))
         }
         let date = Profile.golden.calendar.start
-        for step in [LakeFlag.Setup.staff, .workforce] { try touch(layout.path(LakeFlag.setup(step))) }
-        try touch(layout.batch + "/" + LakeName.visitors(date))
-        try touch(layout.path(LakeFlag.visitors(date)))
+        for step in [LakeFlag.Setup.staff, .workforce] { try touch(layout.path(LakeFlag.setup(step).path)) }
+        try touch(layout.batch + "/" + LakeFileName.visitors(date).name)
+        try touch(layout.path(LakeFlag.visitors(date).path))
         let topics = TestWorld.config.kafka.topics
         let chunk = try #require(
             IngestFile(name: "\(topics.transport)+0+0000000000000000000.json", topic: topics.transport, topics: topics))
         let watch = DependencyWatch(layout: layout)
         #expect(watch.mayStillArrive(chunk, table: "visits", dates: [date], pending: []))
         // Once the file has left batch/ (loaded, or refused), a parent still missing never comes.
-        try FileManager.default.removeItem(atPath: layout.batch + "/" + LakeName.visitors(date))
+        try FileManager.default.removeItem(atPath: layout.batch + "/" + LakeFileName.visitors(date).name)
         #expect(!watch.mayStillArrive(chunk, table: "visits", dates: [date], pending: []))
     }
 }

@@ -51,13 +51,13 @@ struct SchedulerTests {
         let world = try Fixture.world()
         let layout = Fixture.lake()
         let held = world.calendar.start.adding(days: 1)
-        let heldFile = LakeName.dailySummary(held)
+        let heldFile = LakeFileName.dailySummary(held).name
         // Released once the scheduler has sat, day done but not advanced, for 20 polls.
         let watch = Shared((released: false, seenWhileHeld: [SimDate](), stalledPolls: 0))
         let producer = FakeService {
             let released = watch.read(\.released)
             if !released, let state = try? SchedulerState.load(from: layout) {
-                let stalled = state.currentDate == held && LakeFolders.exists(layout.path(LakeFlag.admissions(held)))
+                let stalled = state.currentDate == held && LakeFolders.exists(layout.path(LakeFlag.admissions(held).path))
                 watch.update {
                     $0.seenWhileHeld.append(state.currentDate)
                     $0.stalledPolls += stalled ? 1 : 0
@@ -83,14 +83,14 @@ struct SchedulerTests {
         let world = try Fixture.world(days: 5)
         let layout = Fixture.lake()
         let start = world.calendar.start
-        let heldFile = LakeName.visitors(start)
+        let heldFile = LakeFileName.visitors(start).name
         // With a lag of 1 day, day start+2 may not begin while a file of `start` waits.
         let blocked = start.adding(days: 2)
         let watch = Shared((released: false, ranAhead: false, polls: 0))
         let ingestor = FakeService {
             let released = watch.read(\.released)
             if !released {
-                let ahead = LakeFolders.exists(layout.path(LakeFlag.visitors(blocked)))
+                let ahead = LakeFolders.exists(layout.path(LakeFlag.visitors(blocked).path))
                 let waiting = (try? SchedulerState.load(from: layout))?.currentDate == blocked
                 watch.update {
                     $0.ranAhead = $0.ranAhead || ahead

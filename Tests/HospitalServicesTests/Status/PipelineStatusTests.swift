@@ -34,7 +34,10 @@ import Testing
         let expected = LakeSnapshot.read(layout).outboxRows[first] ?? 0
         let line = "{\"event_id\":\"x\",\"sim_date\":\"\(first)\",\"session\":1}\n"
         try FileManager.default.createDirectory(atPath: layout.stream + "/hospital.transport", withIntermediateDirectories: true)
-        try LakeFile.write(Array(String(repeating: line, count: expected).utf8), to: layout.stream + "/hospital.transport/a.json")
+        try LakeFile.write(
+            Array(String(repeating: line, count: expected).utf8),
+            to: layout.stream + "/hospital.transport/"
+                + LakeFileName.streamChunk(.init(topic: "hospital.transport", partition: 0, firstOffset: 0)).name)
         try LakeFile.write(Array("x".utf8), to: layout.failed + "/bad.csv")
         try LakeFile.write(Array("{}".utf8), to: layout.failed + "/bad.csv.error.json")
         let ingestor = HealthReporter(service: "batch-ingestor", layout: layout, logger: Fixture.logger, now: { 1_990 })

@@ -196,7 +196,7 @@ struct StreamingTests {
         #expect(report["column"] as? Int == 4)
         #expect(
             FileManager.default.fileExists(
-                atPath: pipeline.layout.processed + "/" + LakeName.transport(Profile.golden.calendar.start, session: 1)))
+                atPath: pipeline.layout.processed + "/" + LakeFileName.transport(Profile.golden.calendar.start, session: 1).name))
         withExtendedLifetime(pipeline.broker) {}
     }
 

@@ -27,7 +27,7 @@ struct VerifyProcessTests {
         #expect(clean.output.contains("PASS: every flag is a readable manifest"), "\(clean.output)")
 
         try FileManager.default.createSymbolicLink(atPath: layout.batch + "/admissions_2022-12-25.csv", withDestinationPath: "/nowhere")
-        let flag = LakeFlag.visitors(Profile.golden.calendar.start)
+        let flag = LakeFlag.visitors(Profile.golden.calendar.start).path
         try Data("{corrupt".utf8).write(to: URL(fileURLWithPath: layout.path(flag)))
         let odd = try Self.verify(layout.root)
         #expect(odd.status == 1, "a verdict, not a crash: \(odd.output)")
