@@ -61,9 +61,22 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// The services decide and `HospitalLake` touches the disk
+    /// (docs/architecture.md §The ingestor's peers): a file call in a service fails here.
+    @Test func servicesLeaveFileSystemCallsToTheLake() throws {
+        let call = try NSRegularExpression(pattern: #"(?<![\w.])(rename|unlink|lstat|open)\("#)
+        let problems = try Self.occurrences(of: ["rename(", "unlink(", "lstat(", "open("], under: "Sources/HospitalServices") { line in
+            let text = String(line)
+            return !text.contains("func ") && call.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     /// Lines of Swift files under `folder` (outside comments and the `except` path prefixes,
-    /// relative to Sources/) that contain one of `needles`.
-    static func occurrences(of needles: [String], under folder: String, except: [String] = []) throws -> [String] {
+    /// relative to Sources/) that contain one of `needles` and that `matches` accepts.
+    static func occurrences(
+        of needles: [String], under folder: String, except: [String] = [], where matches: (Substring) -> Bool = { _ in true }
+    ) throws -> [String] {
         let root = TestWorld.repository + "/" + folder
         let sources = TestWorld.repository + "/Sources/"
         var found: [String] = []
@@ -71,8 +84,9 @@ import Testing
         while let path = walker.nextObject() as? String {
             let relative = String((root + "/" + path).dropFirst(sources.count))
             guard path.hasSuffix(".swift"), !except.contains(where: { relative.hasPrefix($0) }) else { continue }
-            let lines = try String(contentsOfFile: root + "/" + path, encoding: .utf8).split(separator: "\n")
-            for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+            let lines = try String(contentsOfFile: root + "/" + path, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && matches(line) {
                 for needle in needles where line.contains(needle) {
                     found.append("\(relative):\(index + 1) has \(needle)")
                 }

@@ -59,4 +59,16 @@ public enum LakeEntry {
         }
         return offset == bytes.count ? bytes : Array(bytes.prefix(offset))
     }
+
+    /// Whether a regular file begins with `prefix` (opened without following a link); false
+    /// when it is missing, not regular, or shorter.
+    public static func starts(_ path: String, with prefix: [UInt8]) -> Bool {
+        guard kind(path) == .regular else { return false }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: prefix.count)
+        let read = head.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+        return read == prefix.count && head == prefix
+    }
 }

@@ -13,16 +13,22 @@ public struct Quarantine: Sendable {
         self.service = service
     }
 
+    /// A report of `problem` for `file` (lake-relative), signed by this service; the caller
+    /// adds what the problem has to say and hands it to `move`, `store` or `record`.
+    public func report(
+        _ problem: InputProblem, file: String, line: Int = 1, column: Int = 1, reason: String
+    ) -> QuarantineReport {
+        QuarantineReport(file: file, line: line, column: column, reason: reason, service: service, problem: problem)
+    }
+
     /// The error document first, then the move: a file in failed/ always has its reason. The
     /// entry moves by name whatever it is (a link stays a link, never followed); a name
     /// quarantined before keeps its file, and the newcomer gets `<name>.1`, `<name>.2`, …
     /// Returns the name it has in failed/.
     @discardableResult
-    public func move(_ path: String, line: Int, column: Int, reason: String, extra: [(String, String)] = []) throws -> String {
+    public func move(_ path: String, _ report: QuarantineReport) throws -> String {
         let name = freeName((path as NSString).lastPathComponent)
-        try LakeFile.write(
-            document(file: layout.relative(path), line: line, column: column, reason: reason, extra: extra),
-            to: reportPath(of: name))
+        try LakeFile.write(report.json, to: reportPath(of: name))
         guard rename(path, layout.failed + "/" + name) == 0 else {
             throw LakeError.io(path: path, operation: "rename to failed/", code: errno)
         }
@@ -38,8 +44,7 @@ public struct Quarantine: Sendable {
     /// `name`, or the first `name.N` that neither a quarantined file nor a report uses.
     public func freeName(_ name: String) -> String {
         func taken(_ candidate: String) -> Bool {
-            LakeEntry.kind(layout.failed + "/" + candidate) != .missing
-                || LakeEntry.kind(reportPath(of: candidate)) != .missing
+            LakeEntry.kind(layout.failed + "/" + candidate) != .missing || LakeEntry.kind(reportPath(of: candidate)) != .missing
         }
         guard taken(name) else { return name }
         var suffix = 1
@@ -48,31 +53,15 @@ public struct Quarantine: Sendable {
     }
 
     /// Stores bytes that never were a file (an event that is not JSON) with their reason.
-    public func store(_ bytes: [UInt8], name: String, reason: String, extra: [(String, String)] = []) throws {
+    public func store(_ bytes: [UInt8], name: String, _ report: QuarantineReport) throws {
         try LakeFile.write(bytes, to: layout.failed + "/" + name)
-        try LakeFile.write(
-            document(file: "failed/" + name, line: 1, column: 1, reason: reason, extra: extra),
-            to: reportPath(of: name))
+        try record(name: name, report)
     }
 
     /// Records a loss that left no bytes to keep (offsets a broker deleted before they were
-    /// read): only `<name>.error.json`, so whatever checks failed/ sees it.
-    public func report(name: String, file: String, reason: String, extra: [(String, String)] = []) throws {
-        try LakeFile.write(
-            document(file: file, line: 1, column: 1, reason: reason, extra: extra), to: reportPath(of: name))
-    }
-
-    /// The `<name>.error.json` document.
-    public func document(file: String, line: Int, column: Int, reason: String, extra: [(String, String)] = []) -> [UInt8] {
-        var json = JSONText()
-        json.beginObject()
-        json.member("file", file)
-        json.member("line", line)
-        json.member("column", column)
-        json.member("reason", reason)
-        json.member("service", service)
-        for (key, value) in extra { json.member(key, value) }
-        json.endObject()
-        return json.line
+    /// read, a file deleted before it was loaded): only `<name>.error.json`, so whatever
+    /// checks failed/ sees it.
+    public func record(name: String, _ report: QuarantineReport) throws {
+        try LakeFile.write(report.json, to: reportPath(of: name))
     }
 }

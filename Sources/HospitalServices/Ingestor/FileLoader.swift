@@ -29,6 +29,16 @@ struct FileLoader {
     let schemas: WarehouseSchemas
     let stages: StageTables
 
+    /// A file's column number (1-based) of a warehouse column, for reports.
+    static func position(of column: String, in kind: IngestFile.Kind, tables: [TableRows]) -> Int {
+        for rows in tables {
+            guard let index = rows.table.columns.firstIndex(where: { $0.name == column }) else { continue }
+            let source = rows.table.columns[index].source ?? column
+            return (kind.columns?.firstIndex(of: source) ?? index) + 1
+        }
+        return 1
+    }
+
     /// `omitting` lines are left out (events set aside); `allMissing` lists every missing
     /// reference rather than the first (a stream chunk sets each such event aside).
     func load(

@@ -68,7 +68,11 @@ final class OutboxReader: Sendable {
             return true
         } catch {
             logger.error("outbox file quarantined", metadata: [LogKey.file: "\(file.name)", LogKey.reason: "\(error)"])
-            try Quarantine(layout: layout, service: "producer").move(path, line: error.line, column: error.column, reason: error.reason)
+            let quarantine = Quarantine(layout: layout, service: "producer")
+            let problem: InputProblem = file.kind == .dailySummary ? .malformedJSON : .malformedCSV
+            try quarantine.move(
+                path,
+                quarantine.report(problem, file: "batch/" + file.name, line: error.line, column: error.column, reason: error.reason))
             return false
         }
     }

@@ -78,14 +78,9 @@ final class StreamChunk {
         try file?.commit(to: target)
     }
 
+    /// A landed chunk of this name that does not begin with this chunk's first event.
     private func collides() -> Bool {
-        guard LakeEntry.kind(path) == .regular else { return false }
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: firstLine.count)
-        let read = head.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-        return read != firstLine.count || head != firstLine
+        LakeEntry.kind(path) == .regular && !LakeEntry.starts(path, with: firstLine)
     }
 
     private func spill() throws {

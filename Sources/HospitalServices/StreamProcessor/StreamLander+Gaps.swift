@@ -31,12 +31,13 @@ extension StreamLander {
             LogKey.expectedOffset: "\(missing.lowerBound)", LogKey.offset: "\(missing.upperBound)",
         ]
         logger.error("offsets missing from the partition: deleted by the broker before they were landed", metadata: metadata)
-        try Quarantine(layout: layout, service: "stream-processor").report(
-            name: LakeFileName.offsetGap(Self.chunk(partition, start: missing.lowerBound)).name, file: "stream/" + partition.topic,
-            reason: "offsets \(missing.lowerBound)..<\(missing.upperBound) were deleted by the broker before they were landed",
-            extra: [
-                ("topic", partition.topic), ("partition", "\(partition.partition)"), ("expected_offset", "\(missing.lowerBound)"),
-                ("actual_offset", "\(missing.upperBound)"), ("missing_count", "\(missing.count)"),
-            ])
+        let quarantine = Quarantine(layout: layout, service: "stream-processor")
+        var report = quarantine.report(
+            .offsetGap, file: "stream/" + partition.topic,
+            reason: "offsets \(missing.lowerBound)..<\(missing.upperBound) were deleted by the broker before they were landed")
+        (report.topic, report.partition) = (partition.topic, partition.partition)
+        (report.expectedOffset, report.actualOffset) = (missing.lowerBound, missing.upperBound)
+        report.missingCount = Int64(missing.count)
+        try quarantine.record(name: LakeFileName.offsetGap(Self.chunk(partition, start: missing.lowerBound)).name, report)
     }
 }

@@ -178,9 +178,9 @@ public final class StreamLander {
         let reason =
             "\(partition.topic) partition \(partition.partition) offset \(start) again holds other events than the landed "
             + "\(layout.relative(collision.path)): the broker's offsets went back; the new events are kept in failed/\(name)"
-        try quarantine.report(
-            name: name, file: layout.relative(collision.path), reason: reason,
-            extra: [("topic", partition.topic), ("partition", String(partition.partition)), ("offset", String(start))])
+        var report = quarantine.report(.replaced, file: layout.relative(collision.path), reason: reason)
+        (report.topic, report.partition, report.offset) = (partition.topic, partition.partition, start)
+        try quarantine.record(name: name, report)
         LakeFolders.sync(layout.failed)
         logger.critical(
             "landed chunk would be overwritten", metadata: [LogKey.file: "\(layout.relative(collision.path))", LogKey.reason: "\(reason)"])
@@ -253,8 +253,9 @@ public final class StreamLander {
         logger.error(
             "event is not a JSON object; quarantined",
             metadata: [LogKey.topic: "\(message.topic)", LogKey.partition: "\(message.partition)", LogKey.offset: "\(message.offset)"])
-        try Quarantine(layout: layout, service: "stream-processor").store(
-            message.value, name: name, reason: "event is not a JSON object",
-            extra: [("topic", message.topic), ("partition", "\(message.partition)"), ("offset", "\(message.offset)")])
+        let quarantine = Quarantine(layout: layout, service: "stream-processor")
+        var report = quarantine.report(.malformedJSON, file: "failed/" + name, reason: "event is not a JSON object")
+        (report.topic, report.partition, report.offset) = (message.topic, message.partition, message.offset)
+        try quarantine.store(message.value, name: name, report)
     }
 }

@@ -99,10 +99,12 @@ import Testing
         let chunk = layout.stream + "/hospital.transport/hospital.transport+0+0000000000000000000.json"
         try LakeFile.write(Array(String(repeating: line, count: 3).utf8), to: chunk)
         let before = LakeSnapshot.read(layout).landedEvents[first]
-        try Quarantine(layout: layout, service: "batch-ingestor").move(chunk, line: 1, column: 1, reason: "test")
+        let ingestor = Quarantine(layout: layout, service: "batch-ingestor")
+        try ingestor.move(chunk, ingestor.report(.malformedJSON, file: layout.relative(chunk), reason: "test"))
         try LakeFile.write(Array("x".utf8), to: layout.batch + "/hospital_emergency_transport_2030-01-01_session_1.csv")
-        try Quarantine(layout: layout, service: "producer").move(
-            layout.batch + "/hospital_emergency_transport_2030-01-01_session_1.csv", line: 1, column: 1, reason: "test")
+        let producer = Quarantine(layout: layout, service: "producer")
+        let outbox = layout.batch + "/hospital_emergency_transport_2030-01-01_session_1.csv"
+        try producer.move(outbox, producer.report(.malformedCSV, file: layout.relative(outbox), reason: "test"))
         let snapshot = LakeSnapshot.read(layout)
         #expect(snapshot.landedEvents[first] == before, "the quarantined chunk still counts as landed")
         let status = PipelineStatus(calendar: world.calendar, snapshot: snapshot, now: 2_000)

@@ -1,0 +1,33 @@
+import HospitalCore
+
+/// The first look at a listed file, before any database work: from its name, its digest
+/// and what the ledger holds under its name. Pure, so each rule is tested without a lake.
+enum IngestDecision: Equatable {
+    case outsideCalendar(SimDate)
+    /// These bytes are in the warehouse already; a batch file only moves.
+    case loadedAlready
+    /// Other bytes were loaded under this name; a loaded file is never replaced.
+    case replaced(previous: String)
+    /// A report: archived once its flag lists it.
+    case archiveReport
+    case loadChunk
+    case loadBatch
+
+    static func decide(_ file: IngestFile, sha256: String, loaded: Set<String>, calendar: SimCalendar) -> IngestDecision {
+        if let date = file.date, !covers(file.kind, date, calendar) { return .outsideCalendar(date) }
+        if loaded.contains(sha256) { return .loadedAlready }
+        // A chunk re-delivered with other events is loaded again: its events insert once each.
+        if !file.kind.isStream, let previous = loaded.sorted().first { return .replaced(previous: previous) }
+        switch file.kind {
+        case .report: return .archiveReport
+        case .transports, .transfers, .summaries: return .loadChunk
+        default: return .loadBatch
+        }
+    }
+
+    /// Whether a file's date (a schedule's month) falls in the run's calendar.
+    static func covers(_ kind: IngestFile.Kind, _ date: SimDate, _ calendar: SimCalendar) -> Bool {
+        guard kind == .schedules else { return calendar.contains(date) }
+        return date <= calendar.end && date.adding(days: 31) > calendar.start
+    }
+}

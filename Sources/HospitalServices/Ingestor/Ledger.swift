@@ -1,0 +1,27 @@
+import HospitalCore
+import HospitalWarehouse
+
+/// What the warehouse holds, by file: the SHA-256s committed under each name in
+/// `ingest.files`. It is read at start and after every reconnect (the transaction in flight
+/// may or may not have committed, and the ledger says which), and kept current as the
+/// worker commits. It is only ever a cache of the table: the table decides.
+struct Ledger {
+    private var digests: [String: Set<String>] = [:]
+
+    static func read(_ connection: PQConnection) throws -> Ledger {
+        var ledger = Ledger()
+        for row in try connection.execute("SELECT file_name, sha256 FROM ingest.files").rows {
+            ledger.record(row[0] ?? "", sha256: row[1] ?? "")
+        }
+        return ledger
+    }
+
+    func digests(of name: String) -> Set<String> { digests[name] ?? [] }
+
+    func contains(_ name: String) -> Bool { digests[name] != nil }
+
+    mutating func record(_ name: String, sha256: String) { digests[name, default: []].insert(sha256) }
+
+    /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
+    var daysLoaded: Int { digests.keys.filter { LakeFileName(name: $0)?.kind == .admissions }.count }
+}
