@@ -41,8 +41,8 @@ if [ "$compose" = 1 ]; then
     # The state and the setup flags are copied out of the volume; the rest is only listed.
     mkdir -p "$work/lake"
     for name in scheduler_state.json .setup_flags; do
-        docker compose cp "scheduler:/app/shared_data/$name" "$work/lake/" >/dev/null ||
-            { say "cannot copy /app/shared_data/$name out of the scheduler container (is the stack up? docker compose ps)"; exit 1; }
+        docker compose cp "scheduler:/app/shared_data/$name" "$work/lake/" >"$work/cp.log" 2>&1 ||
+            { cat "$work/cp.log" >&2; say "cannot copy /app/shared_data/$name out of the scheduler container (is the stack up? docker compose ps)"; exit 1; }
     done
     python3 ci/submission.py --lake "$work/lake" --check
     docker compose exec -T scheduler sh -c "cd /app/shared_data && $list_lake" >"$work/listing"
