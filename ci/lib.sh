@@ -115,22 +115,7 @@ no_outbox_left() {
 
 # The events the outbox files imply: a row each, one a daily summary. Counted once, after
 # the producer published the whole outbox (the files no longer change).
-outbox_events() {
-    python3 - "$lake" <<'PY'
-import csv, glob, os, sys
-lake = sys.argv[1]
-expected = 0
-for folder in ("batch", "processed"):
-    for path in glob.glob(os.path.join(lake, folder, "*")):
-        name = os.path.basename(path)
-        if name.startswith(("hospital_emergency_transport_", "hospital_transfers_")) and name.endswith(".csv"):
-            with open(path, newline="", encoding="utf-8") as f:
-                expected += max(sum(1 for _ in csv.reader(f)) - 1, 0)
-        elif name.startswith("daily_summary_") and name.endswith(".json"):
-            expected += 1
-print(expected)
-PY
-}
+outbox_events() { python3 "$root/ci/outbox-events.py" "$lake"; }
 
 # Whether stream/ holds at least this many lines: every published event, each landing once.
 stream_holds() { # events
