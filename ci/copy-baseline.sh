@@ -17,7 +17,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAKE="$(realpath "${1:?usage: ci/copy-baseline.sh LAKE [PG_ENV_FILE]}")"
 env_file="${2:-${PG_ENV_FILE:-}}"
 if [[ -n "$env_file" ]]; then
-  # shellcheck disable=SC1090
+  # shellcheck source=/dev/null # a PG env file (ci/pg.sh env): export KEY=value lines
   source "$env_file"
 fi
 if [[ -z "${DB_PASSWORD:-}" && -n "${DB_PASSWORD_FILE:-}" ]]; then DB_PASSWORD="$(<"$DB_PASSWORD_FILE")"; fi

@@ -99,7 +99,7 @@ is_running() {
 
 print_url() {
   [[ -f "$ENV_FILE" ]] || { say "not started (no $ENV_FILE)"; return 1; }
-  # shellcheck disable=SC1090
+  # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
   (source "$ENV_FILE"
    printf 'postgresql://%s:%s@%s:%s/%s\n' "$(urlencode "$DB_USER")" "$(urlencode "$DB_PASSWORD")" \
      "$DB_HOST" "$DB_PORT" "$(urlencode "$DB_NAME")")
