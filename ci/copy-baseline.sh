@@ -51,8 +51,8 @@ declare -A csv_rows=()
 # file, and did, for over 1,000 s on the full lake); one ledger row per file, its rows counted here.
 stage() {
     local kind="$1" target="$2" pattern="$3"
-    # shellcheck disable=SC2206 # the header is space-separated column names
-    local -a columns=(${header[$4]:?"hospital columns names no kind $4"})
+    local -a columns
+    read -ra columns <<<"${header[$4]:?"hospital columns names no kind $4"}"
     set -- "${columns[@]}"
     local cols="" c f name sha n total=0
     for c in "$@"; do cols+="${cols:+, }\"$c\""; done
