@@ -36,8 +36,9 @@ cp -r "$lake/.setup_flags" "$lake/.daily_flags" "$lake/scheduler_state.json" "$c
 for f in "$lake"/batch/*; do
     case "$(basename "$f")" in hospital_emergency_transport_*.csv|hospital_transfers_*.csv|daily_summary_*.json) ;; *) cp "$f" "$copy/batch/" ;; esac
 done
-rows=$(( $(cat "$copy"/batch/*.csv | wc -l) - $(ls "$copy"/batch/*.csv | wc -l) ))
-bytes=$(cat "$copy"/batch/*.csv | wc -c)
+csvs=("$copy"/batch/*.csv)
+rows=$(( $(cat "${csvs[@]}" | wc -l) - ${#csvs[@]} )) # a header per file
+bytes=$(cat "${csvs[@]}" | wc -c)
 
 start_warehouse_as_owner "/tmp/hospital-pg-bench-$$"
 export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
@@ -48,7 +49,7 @@ echo "== hospital batch-ingestor --drain ($rows rows, $((bytes / 1000000)) MB)"
     DB_SCHEMA_SQL="$root/db/db_schema.sql" "$bin" batch-ingestor --drain >"$work/ingest.log" 2>&1
 read -r ingest_wall ingest_rss < "$work/ingest.time"
 loaded=$(psql -X -At -d "$DB_NAME" -c "SELECT sum(rows) FROM ingest.files")
-failed=$(ls "$copy/failed" 2>/dev/null | wc -l)
+failed=$(find "$copy/failed" -mindepth 1 -maxdepth 1 ! -name '.*' 2>/dev/null | wc -l)
 
 echo "== psql \\copy of the ingestor's rows into the same keyed tables, a table at a time (keyed floor)"
 # The tables in the schema's order (parents before children); generated columns are left

@@ -38,7 +38,7 @@ done
 
 work=$(mktemp -d /tmp/hospital-chaos-XXXXXX)
 chmod 755 "$work"  # the cluster runs as postgres under root (ci/pg.sh)
-trap 'status=$?; lib_cleanup $status; exit $status' EXIT
+trap lib_cleanup EXIT
 kinds=(kill:scheduler kill:producer kill:stream-processor kill:batch-ingestor postgres:crash
     broker:down broker:produce-errors broker:fetch-errors broker:commit-errors)
 declare -A faults_by_kind=()
@@ -49,6 +49,7 @@ build_hospital "$profile"
 # The warehouse tables (not the ledger: its stream file names follow the chunks' cuts, which
 # follow timing) as `schema.table<TAB>rows<TAB>md5 of the sorted row md5s`.
 table_digests() {
+    # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
     (set -a; unset DB_PASSWORD; source "$reader_env"; set +a
      export PGPASSWORD
      PGPASSWORD=$(cat "$DB_PASSWORD_FILE")
@@ -85,7 +86,7 @@ deal() { # rounds, days in the calendar
         pack=("${kinds[@]}")
         for ((i = ${#pack[@]} - 1; i > 0; i--)); do
             j=$(( RANDOM % (i + 1) ))
-            swap=${pack[$i]}; pack[$i]=${pack[$j]}; pack[$j]=$swap
+            swap=${pack[i]}; pack[i]=${pack[j]}; pack[j]=$swap
         done
         deck+=("${pack[@]}")
     done

@@ -369,7 +369,7 @@ def check_compose(report, cfg, root, compose_text):
         used = {(x.get("source") if isinstance(x, dict) else x) for x in services[svc].get("secrets") or []}
         if used != wanted.get(svc, set()):
             problems.append(f"{svc}: secrets {sorted(used)}, want {sorted(wanted.get(svc, set()))}")
-        for key, value in env(svc).items():
+        for key in env(svc):
             if svc != "pgadmin" and SECRET_NAME.search(key) and not key.endswith("_FILE"):
                 problems.append(f"{svc}: {key} is given as a value; use a secret and {key}_FILE")
         options = services[svc].get("security_opt") or []
@@ -595,7 +595,7 @@ def check_dockerfiles(report, root):
         base = builder_texts[paths[0]]
         for p in paths[1:]:
             if builder_texts[p] != base:
-                diff = next((i for i, (a, b) in enumerate(zip(base, builder_texts[p])) if a != b),
+                diff = next((i for i, (a, b) in enumerate(zip(base, builder_texts[p], strict=False)) if a != b),
                             min(len(base), len(builder_texts[p])))
                 problems.append(f"{p} differs from {paths[0]} at builder line {diff + 1}")
     report.check("the four builder stages are byte-identical (BuildKit builds once)", problems)

@@ -17,8 +17,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAKE="$(realpath "${1:?usage: ci/copy-baseline.sh LAKE [PG_ENV_FILE]}")"
 env_file="${2:-${PG_ENV_FILE:-}}"
 if [[ -n "$env_file" ]]; then
-  # shellcheck disable=SC1090
-  source "$env_file"
+    # shellcheck source=/dev/null # a PG env file (ci/pg.sh env): export KEY=value lines
+    source "$env_file"
 fi
 if [[ -z "${DB_PASSWORD:-}" && -n "${DB_PASSWORD_FILE:-}" ]]; then DB_PASSWORD="$(<"$DB_PASSWORD_FILE")"; fi
 : "${DB_HOST:?}" "${DB_PORT:?}" "${DB_NAME:?}" "${DB_USER:?}"
@@ -34,9 +34,9 @@ trap 'rm -f "$sql"' EXIT
 
 # Lake file of a kind, in batch/ or (moved by a service) processed/, sorted by name.
 files() { # pattern
-  local f
-  for f in "$LAKE"/batch/$1 "$LAKE"/processed/$1; do [[ -f "$f" ]] && printf '%s\n' "$f"; done |
-    awk -F/ '{print $NF "\t" $0}' | LC_ALL=C sort | cut -f2-
+    local f
+    for f in "$LAKE"/batch/$1 "$LAKE"/processed/$1; do [[ -f "$f" ]] && printf '%s\n' "$f"; done |
+        awk -F/ '{print $NF "\t" $0}' | LC_ALL=C sort | cut -f2-
 }
 # Each kind's header as the loader knows it (`hospital columns`), never a copy kept here.
 hospital="${HOSPITAL_BIN:-$here/.build/debug/hospital}"
@@ -50,30 +50,30 @@ declare -A csv_rows=()
 # as the column's default before its \copy: an UPDATE per file would rescan every earlier
 # file, and did, for over 1,000 s on the full lake); one ledger row per file, its rows counted here.
 stage() {
-  local kind="$1" target="$2" pattern="$3"
-  # shellcheck disable=SC2206 # the header is space-separated column names
-  local -a columns=(${header[$4]:?"hospital columns names no kind $4"})
-  set -- "${columns[@]}"
-  local cols="" c f name sha n total=0
-  for c in "$@"; do cols+="${cols:+, }\"$c\""; done
-  {
-    printf 'CREATE TEMP TABLE stg_%s (' "$kind"
-    for c in "$@"; do printf '"%s" text, ' "$c"; done
-    printf '_file text) ON COMMIT DROP;\n'
-  } >>"$sql"
-  while IFS= read -r f; do
-    name="${f##*/}"
-    sha="$(sha256sum "$f" | cut -d' ' -f1)"
-    n=$(($(wc -l <"$f") - 1))
-    total=$((total + n))
+    local kind="$1" target="$2" pattern="$3"
+    local -a columns
+    read -ra columns <<<"${header[$4]:?"hospital columns names no kind $4"}"
+    set -- "${columns[@]}"
+    local cols="" c f name sha n total=0
+    for c in "$@"; do cols+="${cols:+, }\"$c\""; done
     {
-      printf "ALTER TABLE stg_%s ALTER COLUMN _file SET DEFAULT '%s';\n" "$kind" "$name"
-      printf "\\\\copy stg_%s (%s) FROM '%s' WITH (FORMAT csv, HEADER match)\n" "$kind" "$cols" "$f"
-      printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', %d, '%s') ON CONFLICT DO NOTHING;\n" \
-        "$name" "$sha" "$n" "$target"
+        printf 'CREATE TEMP TABLE stg_%s (' "$kind"
+        for c in "$@"; do printf '"%s" text, ' "$c"; done
+        printf '_file text) ON COMMIT DROP;\n'
     } >>"$sql"
-  done < <(files "$pattern")
-  csv_rows[$kind]=$total
+    while IFS= read -r f; do
+        name="${f##*/}"
+        sha="$(sha256sum "$f" | cut -d' ' -f1)"
+        n=$(($(wc -l <"$f") - 1))
+        total=$((total + n))
+        {
+            printf "ALTER TABLE stg_%s ALTER COLUMN _file SET DEFAULT '%s';\n" "$kind" "$name"
+            printf "\\\\copy stg_%s (%s) FROM '%s' WITH (FORMAT csv, HEADER match)\n" "$kind" "$cols" "$f"
+            printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', %d, '%s') ON CONFLICT DO NOTHING;\n" \
+                "$name" "$sha" "$n" "$target"
+        } >>"$sql"
+    done < <(files "$pattern")
+    csv_rows[$kind]=$total
 }
 
 cat >>"$sql" <<'SQL'
@@ -96,15 +96,15 @@ stage transfers patient_transfers.transfers 'hospital_transfers_*.csv' patient_t
 echo 'CREATE TEMP TABLE stg_summary (doc text, _file text) ON COMMIT DROP;' >>"$sql"
 n_summary=0
 while IFS= read -r f; do
-  name="${f##*/}"
-  sha="$(sha256sum "$f" | cut -d' ' -f1)"
-  n_summary=$((n_summary + 1))
-  {
-    printf "ALTER TABLE stg_summary ALTER COLUMN _file SET DEFAULT '%s';\n" "$name"
-    printf "\\\\copy stg_summary (doc) FROM '%s' WITH (FORMAT csv, DELIMITER E'\\\\x02', QUOTE E'\\\\x01')\n" "$f"
-    printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', 1, 'daily_summary.daily_summaries') ON CONFLICT DO NOTHING;\n" \
-      "$name" "$sha"
-  } >>"$sql"
+    name="${f##*/}"
+    sha="$(sha256sum "$f" | cut -d' ' -f1)"
+    n_summary=$((n_summary + 1))
+    {
+        printf "ALTER TABLE stg_summary ALTER COLUMN _file SET DEFAULT '%s';\n" "$name"
+        printf "\\\\copy stg_summary (doc) FROM '%s' WITH (FORMAT csv, DELIMITER E'\\\\x02', QUOTE E'\\\\x01')\n" "$f"
+        printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', 1, 'daily_summary.daily_summaries') ON CONFLICT DO NOTHING;\n" \
+            "$name" "$sha"
+    } >>"$sql"
 done < <(files 'daily_summary_*.json')
 csv_rows[summary]=$n_summary
 
@@ -264,6 +264,6 @@ SQL
 
 echo "== rows in the lake's files (lines - header; JSON: files)"
 for k in staff active reserve sched visitors adm transport transfers summary; do
-  printf '%-10s %s\n' "$k" "${csv_rows[$k]}"
+    printf '%-10s %s\n' "$k" "${csv_rows[$k]}"
 done
 psql_ -1 -f "$sql"

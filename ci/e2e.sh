@@ -39,7 +39,7 @@ fi
 timeout_seconds=${E2E_TIMEOUT:-900}
 work=$(mktemp -d /tmp/hospital-e2e-XXXXXX)
 lake=$work/lake
-trap 'status=$?; lib_cleanup $status; exit $status' EXIT
+trap lib_cleanup EXIT
 deadline=$(( $(date +%s) + timeout_seconds ))
 # Both modes end by writing the report of the run (docs/warehouse.md §Analytics views) as
 # hospital_reader into the lake's .reports/ and copying it to E2E_REPORT_DIR (default
@@ -92,6 +92,7 @@ fi
 build_hospital "$profile"
 start_warehouse "/tmp/hospital-pg-e2e-$$"
 use_lake "$lake" "$profile"
+# shellcheck disable=SC2119 # the broker's extra arguments are optional (chaos.sh passes a fault file)
 start_broker
 say "broker at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL at $DB_HOST:$DB_PORT, lake $lake, profile $profile"
 

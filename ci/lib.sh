@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2154
+# shellcheck shell=bash
 # Shared by the scripts that run the pipeline locally (ci/e2e.sh, ci/chaos.sh): a throwaway
 # PostgreSQL, the embedded broker and the four services as processes, with the environment
 # Compose gives them (docs/architecture.md §End-to-end checks); the scripts that need only
@@ -7,8 +7,8 @@
 # sets nothing until they are called.
 #
 # A caller sets `root` (the repository), `work` (a scratch folder it removes) and
-# `deadline` (epoch seconds), and calls `lib_cleanup` from its EXIT trap. KEEP_WORK=1 keeps
-# `work` (lakes, logs, digests) for a post-mortem.
+# `deadline` (epoch seconds), and `trap lib_cleanup EXIT`. KEEP_WORK=1 keeps `work` (lakes,
+# logs, digests) for a post-mortem.
 
 declare -A service_pid=()
 declare -A service_args=()
@@ -18,7 +18,7 @@ say() { printf '%s: %s\n' "${script_name:-ci}" "$*"; }
 wait_until() { # description, command...
     local what=$1; shift
     until "$@"; do
-        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for $what"; exit 1; fi
+        if [ "$(date +%s)" -ge "${deadline:?}" ]; then say "FAIL: timed out waiting for $what"; exit 1; fi
         sleep 0.2
     done
 }
@@ -31,7 +31,7 @@ build_hospital() { # profile
     local configuration=debug
     [ "$1" = full ] && configuration=release
     say "building hospital ($configuration)"
-    (cd "$root" && swift build -c "$configuration" --product hospital >/dev/null)
+    (cd "${root:?}" && swift build -c "$configuration" --product hospital >/dev/null)
     bin=$root/.build/$configuration/hospital
 }
 
@@ -43,7 +43,7 @@ start_warehouse() { # pg_dir
     env -u DB_USER -u DB_PASSWORD -u DB_PASSWORD_FILE -u DB_NAME PG_DIR="$pg_dir" "$root/ci/pg.sh" start >/dev/null
     set -a
     unset DB_PASSWORD
-    # shellcheck disable=SC1091
+    # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
     source "$pg_dir/loader.env"
     set +a
     reader_env=$pg_dir/reader.env
@@ -57,7 +57,7 @@ start_warehouse_as_owner() { # pg_dir
     export PG_DIR=$pg_dir
     "$root/ci/pg.sh" start >/dev/null
     set -a
-    # shellcheck disable=SC1091
+    # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
     source "$pg_dir/env"
     set +a
 }
@@ -76,8 +76,9 @@ use_lake() { # lake, profile
 start_service() { # name, arguments...
     local name=$1; shift
     [ $# -gt 0 ] && service_args[$name]="$*"
-    # shellcheck disable=SC2086
-    "$bin" ${service_args[$name]} >>"$work/$name.log" 2>&1 &
+    local -a args
+    read -ra args <<<"${service_args[$name]}"
+    "$bin" "${args[@]}" >>"${work:?}/$name.log" 2>&1 &
     service_pid[$name]=$!
 }
 
@@ -115,22 +116,7 @@ no_outbox_left() {
 
 # The events the outbox files imply: a row each, one a daily summary. Counted once, after
 # the producer published the whole outbox (the files no longer change).
-outbox_events() {
-    python3 - "$lake" <<'PY'
-import csv, glob, os, sys
-lake = sys.argv[1]
-expected = 0
-for folder in ("batch", "processed"):
-    for path in glob.glob(os.path.join(lake, folder, "*")):
-        name = os.path.basename(path)
-        if name.startswith(("hospital_emergency_transport_", "hospital_transfers_")) and name.endswith(".csv"):
-            with open(path, newline="", encoding="utf-8") as f:
-                expected += max(sum(1 for _ in csv.reader(f)) - 1, 0)
-        elif name.startswith("daily_summary_") and name.endswith(".json"):
-            expected += 1
-print(expected)
-PY
-}
+outbox_events() { python3 "$root/ci/outbox-events.py" "$lake"; }
 
 # Whether stream/ holds at least this many lines: every published event, each landing once.
 stream_holds() { # events
@@ -187,22 +173,24 @@ stop_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>
 
 # Runs a command logged in as hospital_reader.
 as_reader() { # command...
-    # shellcheck disable=SC1090
+    # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
     (set -a; unset DB_PASSWORD; source "$reader_env"; set +a; exec "$@")
 }
 
 # Runs verify as hospital_reader: one PASS/FAIL line per check of PipelineVerifier.
 verify_pipeline() { as_reader "$bin" verify; }
 
-# Stops whatever is still running and the warehouse; on failure shows the logs' tails.
-lib_cleanup() { # exit status
-    local pid
+# The EXIT trap: stops whatever is still running and the warehouse, on failure shows the
+# logs' tails, and exits with the script's status.
+lib_cleanup() {
+    local status=$? pid
     for pid in "${service_pid[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${service_pid[@]}"; do wait "$pid" 2>/dev/null || true; done
     [ -n "${sampler_pid:-}" ] && stop_sampler
     stop_warehouse
-    if [ "$1" -ne 0 ]; then
+    if [ "$status" -ne 0 ]; then
         for log in "$work"/*.log; do [ -f "$log" ] && { echo "---- last lines of $log"; tail -n 15 "$log"; }; done
     fi
     if [ -n "${KEEP_WORK:-}" ]; then say "kept $work (KEEP_WORK)"; else rm -rf "$work"; fi
+    exit "$status"
 }

@@ -40,100 +40,100 @@ say() { echo "pg.sh: $*" >&2; }
 
 # Runs a command as the cluster owner: ourselves, or `postgres` when we are root.
 as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then
-    (cd / && runuser -u "$PG_OWNER" -- "$@")
-  else
-    "$@"
-  fi
+    if [[ $(id -u) -eq 0 ]]; then
+        (cd / && runuser -u "$PG_OWNER" -- "$@")
+    else
+        "$@"
+    fi
 }
 
 pick_owner() {
-  PG_OWNER="$(id -un)"
-  if [[ $(id -u) -eq 0 ]]; then
-    PG_OWNER=postgres
-    if ! id "$PG_OWNER" >/dev/null 2>&1; then
-      say "creating system user $PG_OWNER (initdb refuses root)"
-      useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OWNER"
+    PG_OWNER="$(id -un)"
+    if [[ $(id -u) -eq 0 ]]; then
+        PG_OWNER=postgres
+        if ! id "$PG_OWNER" >/dev/null 2>&1; then
+            say "creating system user $PG_OWNER (initdb refuses root)"
+            useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OWNER"
+        fi
     fi
-  fi
 }
 
 ensure_installed() {
-  if [[ ! -x "$PG_BIN/initdb" ]]; then
-    say "installing postgresql-15 ($PG_BIN/initdb missing)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null
-  fi
+    if [[ ! -x "$PG_BIN/initdb" ]]; then
+        say "installing postgresql-15 ($PG_BIN/initdb missing)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null
+    fi
 }
 
 free_port() {
-  if [[ -n "${PG_PORT:-}" ]]; then echo "$PG_PORT"; return; fi
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-    return
-  fi
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  say "no free port found"; return 1
+    if [[ -n "${PG_PORT:-}" ]]; then echo "$PG_PORT"; return; fi
+    if command -v python3 >/dev/null 2>&1; then
+        python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+        return
+    fi
+    local port
+    for _ in $(seq 1 200); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+    done
+    say "no free port found"; return 1
 }
 
 urlencode() {
-  local s="$1" out="" c i
-  for ((i = 0; i < ${#s}; i++)); do
-    c="${s:i:1}"
-    case "$c" in
-      [a-zA-Z0-9._~-]) out+="$c" ;;
-      *) out+="$(printf '%%%02X' "'$c")" ;;
-    esac
-  done
-  printf '%s' "$out"
+    local s="$1" out="" c i
+    for ((i = 0; i < ${#s}; i++)); do
+        c="${s:i:1}"
+        case "$c" in
+            [a-zA-Z0-9._~-]) out+="$c" ;;
+            *) out+="$(printf '%%%02X' "'$c")" ;;
+        esac
+    done
+    printf '%s' "$out"
 }
 
 is_running() {
-  [[ -f "$DATA/postmaster.pid" ]] && as_owner "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
+    [[ -f "$DATA/postmaster.pid" ]] && as_owner "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
 }
 
 print_url() {
-  [[ -f "$ENV_FILE" ]] || { say "not started (no $ENV_FILE)"; return 1; }
-  # shellcheck disable=SC1090
-  (source "$ENV_FILE"
-   printf 'postgresql://%s:%s@%s:%s/%s\n' "$(urlencode "$DB_USER")" "$(urlencode "$DB_PASSWORD")" \
-     "$DB_HOST" "$DB_PORT" "$(urlencode "$DB_NAME")")
+    [[ -f "$ENV_FILE" ]] || { say "not started (no $ENV_FILE)"; return 1; }
+    # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
+    (source "$ENV_FILE"
+     printf 'postgresql://%s:%s@%s:%s/%s\n' "$(urlencode "$DB_USER")" "$(urlencode "$DB_PASSWORD")" \
+         "$DB_HOST" "$DB_PORT" "$(urlencode "$DB_NAME")")
 }
 
 start() {
-  pick_owner
-  if is_running; then
-    say "already running in $PG_DIR"
-    print_url
-    return
-  fi
-  ensure_installed
-  if [[ -e "$PG_DIR" ]]; then
-    say "removing stale state in $PG_DIR"
-    rm -rf "$PG_DIR"
-  fi
-  mkdir -p "$PG_DIR"
-  chmod 755 "$PG_DIR"
-  mkdir -m 700 "$DATA" && mkdir -m 755 "$SOCK"
-  touch "$LOG"
-  if [[ $(id -u) -eq 0 ]]; then chown "$PG_OWNER:" "$DATA" "$SOCK" "$LOG"; fi
-  if ! as_owner test -w "$DATA"; then
-    say "$PG_OWNER cannot reach $DATA (a parent dir is private?); set PG_DIR elsewhere, e.g. /tmp/pg"
-    return 1
-  fi
+    pick_owner
+    if is_running; then
+        say "already running in $PG_DIR"
+        print_url
+        return
+    fi
+    ensure_installed
+    if [[ -e "$PG_DIR" ]]; then
+        say "removing stale state in $PG_DIR"
+        rm -rf "$PG_DIR"
+    fi
+    mkdir -p "$PG_DIR"
+    chmod 755 "$PG_DIR"
+    mkdir -m 700 "$DATA" && mkdir -m 755 "$SOCK"
+    touch "$LOG"
+    if [[ $(id -u) -eq 0 ]]; then chown "$PG_OWNER:" "$DATA" "$SOCK" "$LOG"; fi
+    if ! as_owner test -w "$DATA"; then
+        say "$PG_OWNER cannot reach $DATA (a parent dir is private?); set PG_DIR elsewhere, e.g. /tmp/pg"
+        return 1
+    fi
 
-  say "initdb into $DATA as $PG_OWNER"
-  as_owner "$PG_BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-    --encoding=UTF8 --locale=C.UTF-8 --no-instructions --no-sync >/dev/null
+    say "initdb into $DATA as $PG_OWNER"
+    as_owner "$PG_BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+        --encoding=UTF8 --locale=C.UTF-8 --no-instructions --no-sync >/dev/null
 
-  local port
-  port="$(free_port)"
-  cat >>"$DATA/postgresql.conf" <<CONF
+    local port
+    port="$(free_port)"
+    cat >>"$DATA/postgresql.conf" <<CONF
 # --- ci/pg.sh: throwaway cluster ---
 listen_addresses = '127.0.0.1'
 port = $port
@@ -143,81 +143,81 @@ max_wal_size = '4GB'
 logging_collector = off
 CONF
 
-  say "starting on 127.0.0.1:$port (log: $LOG)"
-  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
+    say "starting on 127.0.0.1:$port (log: $LOG)"
+    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
 
-  say "creating role $DB_USER and database $DB_NAME"
-  as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$port" -U postgres -d postgres \
-    -v user="$DB_USER" -v pw="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'
+    say "creating role $DB_USER and database $DB_NAME"
+    as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$port" -U postgres -d postgres \
+        -v user="$DB_USER" -v pw="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'
 CREATE ROLE :"user" LOGIN CREATEDB CREATEROLE PASSWORD :'pw';
 CREATE DATABASE :"db" OWNER :"user";
 SQL
 
-  # The schema's owner applies db/db_schema.sql (it creates the login roles); the services
-  # then log in as hospital_loader and readers as hospital_reader, each with a password
-  # file of its own (docs/warehouse.md §Roles).
-  say "applying db/db_schema.sql as $DB_USER; passwords for hospital_loader and hospital_reader"
-  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
-    -f "$HERE/../db/db_schema.sql" >/dev/null
-  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
-    -v loader="$LOADER_PASSWORD" -v reader="$READER_PASSWORD" <<'SQL'
+    # The schema's owner applies db/db_schema.sql (it creates the login roles); the services
+    # then log in as hospital_loader and readers as hospital_reader, each with a password
+    # file of its own (docs/warehouse.md §Roles).
+    say "applying db/db_schema.sql as $DB_USER; passwords for hospital_loader and hospital_reader"
+    PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
+        -f "$HERE/../db/db_schema.sql" >/dev/null
+    PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$DB_USER" -d "$DB_NAME" \
+        -v loader="$LOADER_PASSWORD" -v reader="$READER_PASSWORD" <<'SQL'
 ALTER ROLE hospital_loader PASSWORD :'loader';
 ALTER ROLE hospital_reader PASSWORD :'reader';
 SQL
 
-  umask 077
-  {
-    printf 'export DB_HOST=%q\n' 127.0.0.1
-    printf 'export DB_PORT=%q\n' "$port"
-    printf 'export DB_NAME=%q\n' "$DB_NAME"
-    printf 'export DB_USER=%q\n' "$DB_USER"
-    printf 'export DB_PASSWORD=%q\n' "$DB_PASSWORD"
-  } >"$ENV_FILE"
-  local role
-  for role in loader reader; do
-    local password=$LOADER_PASSWORD
-    [[ $role == reader ]] && password=$READER_PASSWORD
-    printf '%s\n' "$password" >"$PG_DIR/${role}_password"
+    umask 077
     {
-      printf 'export DB_HOST=%q\n' 127.0.0.1
-      printf 'export DB_PORT=%q\n' "$port"
-      printf 'export DB_NAME=%q\n' "$DB_NAME"
-      printf 'export DB_USER=%q\n' "hospital_$role"
-      printf 'export DB_PASSWORD_FILE=%q\n' "$PG_DIR/${role}_password"
-    } >"$PG_DIR/$role.env"
-  done
-  say "connection facts in $ENV_FILE (the owner), $PG_DIR/loader.env and $PG_DIR/reader.env"
-  print_url
+        printf 'export DB_HOST=%q\n' 127.0.0.1
+        printf 'export DB_PORT=%q\n' "$port"
+        printf 'export DB_NAME=%q\n' "$DB_NAME"
+        printf 'export DB_USER=%q\n' "$DB_USER"
+        printf 'export DB_PASSWORD=%q\n' "$DB_PASSWORD"
+    } >"$ENV_FILE"
+    local role
+    for role in loader reader; do
+        local password=$LOADER_PASSWORD
+        [[ $role == reader ]] && password=$READER_PASSWORD
+        printf '%s\n' "$password" >"$PG_DIR/${role}_password"
+        {
+            printf 'export DB_HOST=%q\n' 127.0.0.1
+            printf 'export DB_PORT=%q\n' "$port"
+            printf 'export DB_NAME=%q\n' "$DB_NAME"
+            printf 'export DB_USER=%q\n' "hospital_$role"
+            printf 'export DB_PASSWORD_FILE=%q\n' "$PG_DIR/${role}_password"
+        } >"$PG_DIR/$role.env"
+    done
+    say "connection facts in $ENV_FILE (the owner), $PG_DIR/loader.env and $PG_DIR/reader.env"
+    print_url
 }
 
 stop() {
-  pick_owner
-  if [[ ! -e "$PG_DIR" ]]; then
-    say "nothing to stop ($PG_DIR absent)"
-    return
-  fi
-  if is_running; then
-    say "stopping server in $DATA"
-    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w -t 30 stop >/dev/null
-  fi
-  say "removing $PG_DIR"
-  rm -rf "$PG_DIR"
+    pick_owner
+    if [[ ! -e "$PG_DIR" ]]; then
+        say "nothing to stop ($PG_DIR absent)"
+        return
+    fi
+    if is_running; then
+        say "stopping server in $DATA"
+        as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w -t 30 stop >/dev/null
+    fi
+    say "removing $PG_DIR"
+    rm -rf "$PG_DIR"
 }
 
 # An immediate stop skips the checkpoint, so the restart replays the WAL: what a crash of the
 # server leaves, and what the ingestor must ride out (docs/architecture.md §Chaos runs).
 crash() {
-  pick_owner
-  is_running || { say "not running in $PG_DIR"; return 1; }
-  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null
-  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null
+    pick_owner
+    is_running || { say "not running in $PG_DIR"; return 1; }
+    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null
+    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null
 }
 
 case "${1:-}" in
-  start) start ;;
-  crash) crash ;;
-  stop) stop ;;
-  url) print_url ;;
-  env) echo "$ENV_FILE" ;;
-  *) echo "usage: $0 start|stop|crash|url|env" >&2; exit 2 ;;
+    start) start ;;
+    crash) crash ;;
+    stop) stop ;;
+    url) print_url ;;
+    env) echo "$ENV_FILE" ;;
+    *) echo "usage: $0 start|stop|crash|url|env" >&2; exit 2 ;;
 esac

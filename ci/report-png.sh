@@ -27,15 +27,5 @@ chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --disable-j
     --user-data-dir="$profile" --window-size="$width,$height" --default-background-color=ffffffff \
     --screenshot="$out" "file://$report" >/dev/null 2>&1
 # The window is taller than any page; trim the white below the page's end.
-"$python" - "$out" <<'PY'
-import sys
-from PIL import Image, ImageChops
-path = sys.argv[1]
-image = Image.open(path).convert("RGB")
-box = ImageChops.difference(image, Image.new("RGB", image.size, (255, 255, 255))).getbbox()
-if box:
-    image = image.crop((0, 0, image.size[0], min(image.size[1], box[3] + 24)))
-# 128 colours keep text and lines crisp at a third of the bytes (docs/report.png is committed).
-image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
-PY
+"$python" "$(dirname "$0")/trim-png.py" "$out"
 echo "report-png: wrote $out"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The test command: installs what the build needs when it is missing, builds warning-free,
-# and runs every test (unit, property, golden).
+# The test command: installs what the build needs when it is missing, lints ci/, builds
+# warning-free, and runs every test (unit, property, golden).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in zlib1g-dev libpq-dev librdkafka-dev tree postgresql-15; do
+for package in zlib1g-dev libpq-dev librdkafka-dev tree postgresql-15 shellcheck; do
     dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -16,6 +16,9 @@ fi
 
 echo "== tree.txt is current"
 ci/tree.sh --check
+
+echo "== lint ci/ (shellcheck, ruff)"
+ci/lint.sh
 
 echo "== the service Dockerfiles are what their template gives"
 ci/dockerfiles.sh --check
