@@ -48,8 +48,8 @@ spoil() { # scenario, lake
     local lake=$2
     case "$1" in
         clean) ;;
-        visitors-header) sed -i '1s/Surname/Lastname/' "$lake/batch/daily_visitors_$day.csv" ;;
-        admissions-value) sed -i '3s/,Admitted,/,Admitted?,/' "$lake/batch/admissions_$day.csv" ;;
+        visitors-header) sed -i '1s/Surname/Lastname/' "$("$bin" files --lake "$lake" --kind visitors --date "$day" --in batch)" ;;
+        admissions-value) sed -i '3s/,Admitted,/,Admitted?,/' "$("$bin" files --lake "$lake" --kind admissions --date "$day" --in batch)" ;;
         stream-line) local chunk
             chunk=$(find "$lake/stream/hospital.transport" -name '*.json' | sort | sed -n 1p)
             sed -i '5s/.*/{"event_id": not json/' "$chunk" ;;

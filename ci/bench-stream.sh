@@ -42,7 +42,7 @@ else
     "$hospital" simulate --profile full --until 2022-12-19 --lake "$source" --quiet 2>/dev/null
     partitions=12
 fi
-mapfile -t outbox < <(cd "$source/batch" && ls hospital_emergency_transport_*.csv hospital_transfers_*.csv daily_summary_*.json)
+mapfile -t outbox < <("$hospital" files --lake "$source" --outbox --in batch | sed 's|.*/||')
 csv_files=$(printf '%s\n' "${outbox[@]}" | grep -c '\.csv$')
 events=$(( $(cd "$source/batch" && cat "${outbox[@]}" | wc -l) - csv_files )) # a header per CSV; a summary is one event
 # shellcheck disable=SC2016 # the inner script expands its own arguments

@@ -33,8 +33,9 @@ fi
 copy=$work/copy
 mkdir -p "$copy/batch"
 cp -r "$lake/.setup_flags" "$lake/.daily_flags" "$lake/scheduler_state.json" "$copy/"
+mapfile -t outbox < <("$bin" files --lake "$lake" --outbox --in batch)
 for f in "$lake"/batch/*; do
-    case "$(basename "$f")" in hospital_emergency_transport_*.csv|hospital_transfers_*.csv|daily_summary_*.json) ;; *) cp "$f" "$copy/batch/" ;; esac
+    [[ " ${outbox[*]} " == *" $f "* ]] || cp "$f" "$copy/batch/"
 done
 csvs=("$copy"/batch/*.csv)
 rows=$(( $(cat "${csvs[@]}" | wc -l) - ${#csvs[@]} )) # a header per file

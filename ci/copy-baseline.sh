@@ -32,11 +32,10 @@ psql_ -1 -f "$here/db/db_schema.sql" >/dev/null
 sql="$(mktemp)"
 trap 'rm -f "$sql"' EXIT
 
-# Lake file of a kind, in batch/ or (moved by a service) processed/, sorted by name.
-files() { # pattern
-    local f
-    for f in "$LAKE"/batch/$1 "$LAKE"/processed/$1; do [[ -f "$f" ]] && printf '%s\n' "$f"; done |
-        awk -F/ '{print $NF "\t" $0}' | LC_ALL=C sort | cut -f2-
+# Lake files of a kind (`hospital files --kind`), in batch/ or (moved by a service)
+# processed/, sorted by name.
+files() { # kind
+    "$hospital" files --lake "$LAKE" --kind "$1"
 }
 # Each kind's header as the loader knows it (`hospital columns`), never a copy kept here.
 hospital="${HOSPITAL_BIN:-$here/.build/debug/hospital}"
@@ -50,7 +49,7 @@ declare -A csv_rows=()
 # as the column's default before its \copy: an UPDATE per file would rescan every earlier
 # file, and did, for over 1,000 s on the full lake); one ledger row per file, its rows counted here.
 stage() {
-    local kind="$1" target="$2" pattern="$3"
+    local kind="$1" target="$2" lake_kind="$3"
     local -a columns
     read -ra columns <<<"${header[$4]:?"hospital columns names no kind $4"}"
     set -- "${columns[@]}"
@@ -72,7 +71,7 @@ stage() {
             printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', %d, '%s') ON CONFLICT DO NOTHING;\n" \
                 "$name" "$sha" "$n" "$target"
         } >>"$sql"
-    done < <(files "$pattern")
+    done < <(files "$lake_kind")
     csv_rows[$kind]=$total
 }
 
@@ -82,14 +81,14 @@ SET ROLE hospital_loader;
 CREATE TEMP TABLE load_report (step integer, target text, source text, staged bigint, inserted bigint) ON COMMIT DROP;
 SQL
 
-stage staff hospital_operations.staff 'staff_data.csv' staff
-stage active hospital_operations.staff_snapshots 'staff_active_*.csv' staffActive
-stage reserve hospital_operations.reserve_pool 'reserve_pool.csv' reserve
-stage sched hospital_operations.schedules 'schedules_*.csv' schedules
-stage visitors hospital_admissions.visits 'daily_visitors_*.csv' visitors
-stage adm hospital_admissions.admissions 'admissions_*.csv' admissions
-stage transport emergency_transport.transports 'hospital_emergency_transport_*.csv' emergency_transport
-stage transfers patient_transfers.transfers 'hospital_transfers_*.csv' patient_transfer
+stage staff hospital_operations.staff staff staff
+stage active hospital_operations.staff_snapshots staffActive staffActive
+stage reserve hospital_operations.reserve_pool reserve reserve
+stage sched hospital_operations.schedules schedules schedules
+stage visitors hospital_admissions.visits visitors visitors
+stage adm hospital_admissions.admissions admissions admissions
+stage transport emergency_transport.transports transport emergency_transport
+stage transfers patient_transfers.transfers transfers patient_transfer
 
 # Daily summaries: one JSON document per file, read whole (delimiter and quote are bytes
 # that never occur in the lake's JSON).
@@ -105,7 +104,7 @@ while IFS= read -r f; do
         printf "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ('%s', '%s', 1, 'daily_summary.daily_summaries') ON CONFLICT DO NOTHING;\n" \
             "$name" "$sha"
     } >>"$sql"
-done < <(files 'daily_summary_*.json')
+done < <(files dailySummary)
 csv_rows[summary]=$n_summary
 
 cat >>"$sql" <<'SQL'

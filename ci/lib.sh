@@ -103,20 +103,18 @@ is_running() { kill -0 "${service_pid[$1]}" 2>/dev/null; }
 
 days_completed() { grep -o '"days_completed" *: *[0-9]*' "$lake/scheduler_state.json" 2>/dev/null | grep -o '[0-9]*$' || echo 0; }
 
-# A glob, not `ls | grep -q`: under pipefail grep's early exit can kill ls with SIGPIPE, and
-# the negated pipeline then reports an outbox that is not yet published as empty.
+# Whether the producer has published the whole outbox. The lake's names are read by
+# `hospital files` (the one grammar), never matched here; its whole output is captured
+# before it is tested, so no pipe can cut it short.
 no_outbox_left() {
-    local f
-    for f in "$lake"/batch/hospital_emergency_transport_*.csv "$lake"/batch/hospital_transfers_*.csv \
-        "$lake"/batch/daily_summary_*.json; do
-        [ -e "$f" ] && return 1
-    done
-    return 0
+    local waiting
+    waiting=$("$bin" files --lake "$lake" --outbox --in batch)
+    [ -z "$waiting" ]
 }
 
 # The events the outbox files imply: a row each, one a daily summary. Counted once, after
 # the producer published the whole outbox (the files no longer change).
-outbox_events() { python3 "$root/ci/outbox-events.py" "$lake"; }
+outbox_events() { "$bin" files --lake "$lake" --outbox --events; }
 
 # Whether stream/ holds at least this many lines: every published event, each landing once.
 stream_holds() { # events

@@ -13,7 +13,7 @@ struct Hospital: AsyncParsableCommand {
             """,
         subcommands: [
             Simulate.self, Scheduler.self, Broker.self, Producer.self, StreamProcessor.self, BatchIngestor.self, Healthcheck.self,
-            Status.self, Verify.self, Report.self, Golden.self, Audit.self, Columns.self,
+            Status.self, Verify.self, Report.self, Golden.self, Audit.self, Columns.self, Files.self,
         ])
 
     /// Bootstraps logging once from `--log-level` / `LOG_LEVEL` (docs/architecture.md
