@@ -16,7 +16,8 @@ enum LakeAccess {
             throw ExitStatus.lake("\(error)")
         }
         for folder in folders {
-            let path = (folder.isEmpty ? layout.root : layout.path(folder)) + "/.write-probe-\(getpid())"
+            // A `.tmp` name, which no service lists, so a copy starting beside this one never sees it.
+            let path = (folder.isEmpty ? layout.root : layout.path(folder)) + "/.write-probe-\(getpid()).tmp"
             let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 let reason = String(cString: strerror(errno))

@@ -48,13 +48,17 @@ extension Inbox {
         unlink(quarantine.reportPath(of: LakeFileName.setAside(chunk).name))
     }
 
-    /// Every regular set-aside file, by name, with its bytes.
-    public func setAsideFiles() -> [(chunk: StreamChunkName, bytes: [UInt8])] {
-        LakeFolders.names(in: layout.failed).sorted().compactMap { name in
-            guard case .setAside(let chunk) = LakeFileName(name: name), LakeEntry.kind(layout.failed + "/" + name) == .regular,
-                let bytes = try? LakeEntry.read(layout.failed + "/" + name)
-            else { return nil }
-            return (chunk, bytes)
+    /// The chunks that have a set-aside file, by name.
+    public func setAsideChunks() -> [StreamChunkName] {
+        LakeFolders.names(in: layout.failed).compactMap { name in
+            guard case .setAside(let chunk) = LakeFileName(name: name) else { return nil }
+            return chunk
         }
+    }
+
+    /// A chunk's set-aside file, when it is a regular file that reads.
+    public func setAside(_ chunk: StreamChunkName) -> [UInt8]? {
+        guard LakeEntry.kind(setAsidePath(chunk)) == .regular else { return nil }
+        return try? LakeEntry.read(setAsidePath(chunk))
     }
 }

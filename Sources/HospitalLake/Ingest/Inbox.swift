@@ -88,10 +88,12 @@ public struct Inbox: Sendable {
         return lstat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
     }
 
-    /// Moves loaded batch files (and reports) to processed/, with one pair of folder syncs.
+    /// Moves loaded batch files (and reports) to processed/, with one pair of folder syncs. A
+    /// name no longer in batch/ was moved by another worker, which saw it loaded too.
     public func archive(_ names: [String]) throws {
-        guard !names.isEmpty else { return }
-        try layout.move(batchFiles: names, to: layout.processed)
+        let present = names.filter { LakeEntry.kind(layout.batch + "/" + $0) != .missing }
+        guard !present.isEmpty else { return }
+        try layout.move(batchFiles: present, to: layout.processed)
     }
 
     /// Names in processed/ that the ingestor owns and `isLedgered` does not know: a commit
@@ -104,6 +106,7 @@ public struct Inbox: Sendable {
                 LakeEntry.kind(layout.processed + "/" + name) == .regular, LakeEntry.kind(layout.batch + "/" + name) == .missing
             else { continue }
             guard rename(layout.processed + "/" + name, layout.batch + "/" + name) == 0 else {
+                if errno == ENOENT { continue }  // moved back by another ingestor starting beside this one
                 throw LakeError.io(path: layout.processed + "/" + name, operation: "rename to batch/", code: errno)
             }
             moved.append(name)

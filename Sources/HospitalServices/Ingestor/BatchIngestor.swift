@@ -31,7 +31,7 @@ public final class BatchIngestor {
     ) {
         context = IngestContext(
             inbox: Inbox(layout: layout, topics: topics), connection: connection, schemas: schemas, stages: StageTables(),
-            calendar: calendar, logger: logger)
+            claims: FileClaims(), calendar: calendar, logger: logger)
         flags = FlagCover(layout: layout)
     }
 
@@ -45,8 +45,9 @@ public final class BatchIngestor {
     /// Goes on over a new session after the old one was lost; the ledger is read again.
     public func reconnect(_ connection: PQConnection) throws {
         context = IngestContext(
-            inbox: context.inbox, connection: connection, schemas: context.schemas, stages: StageTables(), calendar: context.calendar,
-            logger: context.logger)
+            inbox: context.inbox, connection: connection, schemas: context.schemas, stages: StageTables(), claims: FileClaims(),
+            calendar: context.calendar, logger: context.logger)
+        unmoved = []
         try readLedger()
     }
 
@@ -72,29 +73,39 @@ public final class BatchIngestor {
             context.logger.warning("scheduler state unreadable", metadata: [LogKey.reason: "\(note)"])
             stateNote = note
         }
-        for stranger in context.inbox.strangers() {
-            try book(context.quarantine(stranger.path, stranger.problem, reason: stranger.reason), pass: &pass)
-        }
+        for outcome in try Strangers(context: context).sweep() { try book(outcome, pass: &pass) }
         pass.failed += try missing.report(flags: &flags, ledger: ledger, context: context)
         let waiting = context.inbox.waiting()
         for entry in waiting {
             if shouldStop() { break }
-            try book(handle(entry, state: state, pending: waiting.map(\.file)), pass: &pass)
+            let outcome = try handle(entry, state: state, pending: waiting.map(\.file))
+            try book(outcome, pass: &pass)
+            if !unmoved.contains(entry.file.name) { try context.release(entry.file.name) }
         }
         try moveUnmoved()
         if pass.loaded > 0 || firstPass {
             HeldFiles(context: context).retry(ledger: ledger)
-            for outcome in try SetAsideRetry(context: context).run() { try book(outcome, pass: &pass) }
+            for outcome in try SetAsideRetry(context: context).run(isLoaded: { ledger.contains($0) }) { try book(outcome, pass: &pass) }
         }
         firstPass = false
         total.add(pass)
         return pass
     }
 
+    /// A landed chunk the ledger has already is passed by (it is seen on every pass); any other
+    /// file is claimed first, and then looked at again as it is under the claim.
     private func handle(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile]) throws -> FileOutcome {
-        guard let bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
-        let sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
         let file = entry.file
+        guard var bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
+        var sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
+        // A batch file is always claimed: it moves after its load, and its move must be one worker's.
+        if !file.kind.isStream || !ledger.digests(of: file.name).contains(sha256) {
+            guard try context.claim(file.name) else { return .inFlight }
+            try ledger.refresh(file.name, from: context.connection)
+            guard let now = context.inbox.read(entry.path) else { return .unchanged }  // loaded and moved by another worker
+            bytes = now
+            sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
+        }
         switch IngestDecision.decide(file, sha256: sha256, loaded: ledger.digests(of: file.name), calendar: context.calendar) {
         case .outsideCalendar(let date):
             return try context.quarantine(
@@ -127,7 +138,7 @@ public final class BatchIngestor {
         case .archive(let name, let report):
             if report { pass.archived += 1 }
             try moveLater(name)
-        case .waiting: pass.waiting += 1
+        case .waiting, .inFlight: pass.waiting += 1
         case .quarantined: pass.failed += 1
         case .unchanged: break
         }
@@ -138,8 +149,10 @@ public final class BatchIngestor {
         if unmoved.count >= 32 { try moveUnmoved() }
     }
 
+    /// Moves what waits to processed/, then gives up the claims held until the move.
     private func moveUnmoved() throws {
         try context.inbox.archive(unmoved)
+        for name in unmoved { try context.release(name) }
         unmoved = []
     }
 }

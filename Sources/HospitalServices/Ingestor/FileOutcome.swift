@@ -11,5 +11,7 @@ enum FileOutcome: Equatable {
     case unchanged
     /// What it references can still arrive, or its flag is not there yet.
     case waiting
+    /// Another worker or process holds its claim: left for a later pass.
+    case inFlight
     case quarantined
 }

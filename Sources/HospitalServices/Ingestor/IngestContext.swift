@@ -12,12 +12,19 @@ struct IngestContext {
     let connection: PQConnection
     let schemas: WarehouseSchemas
     let stages: StageTables
+    /// This session's claims on lake files (`FileClaims`).
+    let claims: FileClaims
     let calendar: SimCalendar
     let logger: Logger
 
     var layout: LakeLayout { inbox.layout }
 
     var loader: FileLoader { FileLoader(connection: connection, schemas: schemas, stages: stages) }
+
+    /// Claims `name` for this session; false while another worker or process holds it.
+    func claim(_ name: String) throws -> Bool { try claims.claim(name, on: connection) }
+
+    func release(_ name: String) throws { try claims.release(name, on: connection) }
 
     /// Moves the entry at `path` to failed/ with its reason, and says so in the log.
     func quarantine(

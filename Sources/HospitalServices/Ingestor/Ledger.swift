@@ -22,6 +22,14 @@ struct Ledger {
 
     mutating func record(_ name: String, sha256: String) { digests[name, default: []].insert(sha256) }
 
+    /// What the table holds under `name` now: another worker or process may have committed it
+    /// since the ledger was read. Asked under the file's claim, so it cannot change meanwhile.
+    mutating func refresh(_ name: String, from connection: PQConnection) throws {
+        for row in try connection.execute("SELECT sha256 FROM ingest.files WHERE file_name = $1", [name]).rows {
+            record(name, sha256: row[0] ?? "")
+        }
+    }
+
     /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
     var daysLoaded: Int { digests.keys.filter { LakeFileName(name: $0)?.kind == .admissions }.count }
 }

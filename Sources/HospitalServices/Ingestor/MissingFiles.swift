@@ -20,6 +20,12 @@ struct MissingFiles {
                     allSettled = allSettled && !context.inbox.isInBatch(name)
                     continue
                 }
+                guard try context.claim(name) else {
+                    allSettled = false
+                    continue
+                }
+                defer { try? context.release(name) }
+                guard !context.inbox.isAnywhere(name) else { continue }  // reported by another worker meanwhile
                 let quarantine = context.inbox.quarantine
                 var report = quarantine.report(
                     .missingFile, file: path, reason: "listed by \(flag.path) but missing: deleted from batch/ before it was loaded")

@@ -21,12 +21,18 @@ struct SetAsideRetry {
             events.flatMap { $0.jsonLine(source: source) }, events: events.count, report: report.json, chunk: chunk)
     }
 
-    /// One retry of every set-aside file; returns what loaded, for the pass to book.
-    func run() throws -> [FileOutcome] {
+    /// One retry of every set-aside file whose chunk `isLoaded` says is committed; returns what
+    /// loaded, for the pass to book. Each runs under its chunk's claim, the one the chunk's own
+    /// load takes, so no other worker writes the file meanwhile.
+    func run(isLoaded: (String) -> Bool) throws -> [FileOutcome] {
         var outcomes: [FileOutcome] = []
-        for (chunk, bytes) in context.inbox.setAsideFiles() {
+        for chunk in context.inbox.setAsideChunks() {
             let chunkName = LakeFileName.streamChunk(chunk).name
-            guard let file = IngestFile(name: chunkName, topic: chunk.topic, topics: context.inbox.topics) else { continue }
+            guard isLoaded(chunkName), let file = IngestFile(name: chunkName, topic: chunk.topic, topics: context.inbox.topics),
+                try context.claim(chunkName)
+            else { continue }
+            defer { try? context.release(chunkName) }
+            guard let bytes = context.inbox.setAside(chunk) else { continue }
             let events = bytes.split(separator: UInt8(ascii: "\n")).compactMap { SetAsideEvent(jsonLine: $0) }
             let retrying = events.filter { $0.retry && $0.event != nil }
             guard !retrying.isEmpty else { continue }

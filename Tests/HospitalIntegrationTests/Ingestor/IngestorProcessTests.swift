@@ -10,34 +10,14 @@ import Testing
 @Suite(.serialized, WarehouseFixture.needsDatabase, .timeLimit(.minutes(4)))
 struct IngestorProcessTests {
     typealias F = WarehouseFixture
-    static let binary = F.repository + "/.build/debug/hospital"
-
     private func run(_ arguments: [String], environment: [String: String], killAfter: Double? = nil) throws -> (
         status: Int32, stderr: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        if let killAfter {
-            Thread.sleep(forTimeInterval: killAfter)
-            kill(process.processIdentifier, SIGKILL)
-        }
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try IngestorProcess.run(arguments, environment: environment, killAfter: killAfter)
     }
 
     private func environment(_ settings: ConnectionSettings, lake: LakeLayout, configs: String? = nil) -> [String: String] {
-        [
-            "PATH": "/usr/bin:/bin", "LAKE_PATH": lake.root, "CONFIG_DIR": configs ?? F.repository + "/configs",
-            "DB_HOST": settings.host, "DB_PORT": String(settings.port), "DB_NAME": settings.database,
-            "DB_USER": settings.user, "DB_PASSWORD": settings.password, "DB_SCHEMA_SQL": F.repository + "/db/db_schema.sql",
-        ]
+        IngestorProcess.environment(settings, lake: lake, configs: configs)
     }
 
     @Test func killedAtSeveralPointsItLoadsEveryFileExactlyOnce() async throws {
