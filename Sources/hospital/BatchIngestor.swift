@@ -25,8 +25,12 @@ extension Hospital {
         @Option(help: "Seconds between looks at the lake when nothing was loaded.")
         var pollSeconds = 0.5
 
+        @Option(help: "Ingest workers, each with its own database session (default: the number of cores).")
+        var workers: Int?
+
         func validate() throws {
             if !(pollSeconds > 0) { throw ValidationError("--poll-seconds must be more than 0") }
+            if let workers, !(1...64).contains(workers) { throw ValidationError("--workers must be from 1 to 64") }
         }
 
         func run() async throws {
@@ -53,34 +57,42 @@ extension Hospital {
         {
             let (settings, schemas) = try service.database()
             let isStopped: @Sendable () -> Bool = { stop.requested }
-            let connection = try await service.connect(settings, logger: logger, shouldStop: isStopped)
-            let ingestor = HospitalServices.BatchIngestor(
-                layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics,
-                calendar: service.settings.profile.calendar, logger: logger)
-            try ingestor.prepare(schemaSQL: try schemaScript(service), config: service.config)
+            var ingestors: [HospitalServices.BatchIngestor] = []
+            for index in 0..<(workers ?? ProcessInfo.processInfo.activeProcessorCount) {
+                let connection = try await service.connect(settings, logger: logger, shouldStop: isStopped)
+                let ingestor = HospitalServices.BatchIngestor(
+                    layout: layout, connection: connection, schemas: schemas, topics: service.config.kafka.topics,
+                    calendar: service.settings.profile.calendar, logger: logger)
+                // The schema is applied once, by the first worker, before any other starts.
+                try ingestor.prepare(schemaSQL: index == 0 ? try schemaScript(service) : nil, config: service.config)
+                ingestors.append(ingestor)
+            }
+            let pool = IngestWorkers(ingestors)
             while !stop.requested {
-                let pass: HospitalServices.BatchIngestor.Pass
-                do {
-                    pass = try ingestor.drainOnce(shouldStop: isStopped)
-                } catch let error as PostgresError where error.isConnectionLoss {
-                    // A restart of the database is a pause, not an end: reconnect and go on
-                    // where the ledger says (docs/warehouse.md §Transactions).
-                    logger.warning("database connection lost; reconnecting", metadata: [LogKey.reason: "\(error.message)"])
-                    health.beat(.waiting, detail: "database connection lost: \(error.message)")
-                    try ingestor.reconnect(try await service.connect(settings, logger: logger, attempts: .max, shouldStop: isStopped))
-                    continue
+                var pass = HospitalServices.BatchIngestor.Pass()
+                for (ingestor, result) in zip(pool.ingestors, pool.drainOnce(shouldStop: isStopped)) {
+                    do {
+                        pass = pass + (try result.get())
+                    } catch let error as PostgresError where error.isConnectionLoss {
+                        // A restart of the database is a pause, not an end: reconnect and go on
+                        // where the ledger says (docs/warehouse.md §Transactions).
+                        logger.warning("database connection lost; reconnecting", metadata: [LogKey.reason: "\(error.message)"])
+                        health.beat(.waiting, detail: "database connection lost: \(error.message)")
+                        try ingestor.reconnect(try await service.connect(settings, logger: logger, attempts: .max, shouldStop: isStopped))
+                        pass.loaded += 1  // look again at once
+                    }
                 }
-                let total = ingestor.total
+                let total = pool.total
                 health.beat(counts: [
                     "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
-                    "files_waiting": total.waiting, "days_loaded": ingestor.daysLoaded,
+                    "files_waiting": total.waiting, "days_loaded": pool.daysLoaded,
                 ])
                 if pass.loaded + pass.archived + pass.failed == 0 {
                     if drain { break }
                     try await Task.sleep(for: .seconds(pollSeconds))
                 }
             }
-            let total = ingestor.total
+            let total = pool.total
             logger.info(
                 "ingestor stopped",
                 metadata: [

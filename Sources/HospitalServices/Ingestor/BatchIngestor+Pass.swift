@@ -8,13 +8,25 @@ extension BatchIngestor {
         public var archived = 0
         public var setAside = 0
 
+        public init() {}
+
+        /// A later pass of the same worker: counts add up, and what waits is what waits now.
         mutating func add(_ pass: Pass) {
-            loaded += pass.loaded
-            rows += pass.rows
-            failed += pass.failed
-            archived += pass.archived
-            setAside += pass.setAside
-            waiting = pass.waiting
+            let waitingNow = pass.waiting
+            self = self + pass
+            waiting = waitingNow
+        }
+
+        /// Passes of workers side by side: every count adds up.
+        public static func + (a: Pass, b: Pass) -> Pass {
+            var sum = a
+            sum.loaded += b.loaded
+            sum.rows += b.rows
+            sum.waiting += b.waiting
+            sum.failed += b.failed
+            sum.archived += b.archived
+            sum.setAside += b.setAside
+            return sum
         }
     }
 }

@@ -9,7 +9,8 @@ import Logging
 /// file (`BatchFileLoad`, `StreamChunkLoad`, `SetAsideRetry`, `HeldFiles`, `MissingFiles`);
 /// this loop books it. Nothing a file holds can stop it (docs/warehouse.md §Transactions).
 public final class BatchIngestor {
-    public var daysLoaded: Int { ledger.daysLoaded }
+    /// The admissions files this worker knows are loaded: a day each.
+    public var admissionsLoaded: Set<String> { ledger.admissionsLoaded }
     public private(set) var total = Pass()
 
     private var context: IngestContext

@@ -47,6 +47,21 @@ struct FileLoader {
     ) throws -> Outcome {
         let tables = omitting.isEmpty ? tables : tables.map { $0.omitting(omitting) }
         try stages.create(tables.map(\.table), on: connection)
+        // A deadlock or serialization failure between workers is no verdict on the file: the
+        // server rolled it back, and it is simply tried again.
+        var tries = 1
+        while true {
+            do {
+                return try transaction(tables, kind: kind, file: file, sha256: sha256, rows: rows, allMissing: allMissing)
+            } catch let error as PostgresError where ["40P01", "40001"].contains(error.sqlState ?? "") && tries < 5 {
+                tries += 1
+            }
+        }
+    }
+
+    private func transaction(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int, allMissing: Bool)
+        throws -> Outcome
+    {
         do {
             return try connection.transaction { connection in
                 for rows in tables {
@@ -116,9 +131,13 @@ struct FileLoader {
     ) throws {
         let names = table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
         let range = lines.map { " WHERE _line BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
-        let conflict = kind.mayFindLoaded(table) ? " ON CONFLICT DO NOTHING" : ""
+        let shared = kind.mayFindLoaded(table)
+        // Rows other files may hold too go in key order: two workers inserting the same keys
+        // then take their locks in one order, and wait for each other instead of deadlocking.
+        let order = shared && !table.key.isEmpty ? table.key.map { try! SQLIdentifier.quote($0) }.joined(separator: ", ") : "_line"
         try connection.execute(
-            "INSERT INTO \(schemas.qualified(table)) (\(names)) SELECT \(names) FROM \(stage)\(range) ORDER BY _line\(conflict)")
+            "INSERT INTO \(schemas.qualified(table)) (\(names)) SELECT \(names) FROM \(stage)\(range) ORDER BY \(order)"
+                + (shared ? " ON CONFLICT DO NOTHING" : ""))
     }
 
     /// The line of the first row PostgreSQL refuses, found by halving the rows under

@@ -30,6 +30,7 @@ struct Ledger {
         }
     }
 
-    /// Days whose admissions are in the warehouse: the ingestor's progress through the calendar.
-    var daysLoaded: Int { digests.keys.filter { LakeFileName(name: $0)?.kind == .admissions }.count }
+    /// Days whose admissions are in the warehouse, by file name: the ingestor's progress
+    /// through the calendar (workers side by side each know part of it).
+    var admissionsLoaded: Set<String> { Set(digests.keys.filter { LakeFileName(name: $0)?.kind == .admissions }) }
 }

@@ -40,12 +40,13 @@ struct IngestorScaleOutTests {
             try F.count(connection, "emergency_transport.transports") == F.csvRows(layout, prefix: "hospital_emergency_transport_").count)
     }
 
-    @Test func twoIngestorsDrainingOneLakeLoadEachFileOnceAndQuarantineNothing() async throws {
+    /// Each copy runs `workers` ingest workers of its own, so up to eight sessions load at once.
+    @Test(arguments: [1, 4])
+    func twoIngestorsDrainingOneLakeLoadEachFileOnceAndQuarantineNothing(workers: Int) async throws {
         let (layout, settings, env) = try await prepared()
-        // The schema is applied once, as a deployment does, before the two start together.
-        #expect(
-            try IngestorProcess.run(["batch-ingestor", "--drain", "--poll-seconds", "0.05"], environment: env, killAfter: 0.01).status != 1)
-        let both = try [0, 1].map { _ in try IngestorProcess.start(["batch-ingestor", "--drain"], environment: env) }
+        let both = try [0, 1].map { _ in
+            try IngestorProcess.start(["batch-ingestor", "--drain", "--workers", String(workers)], environment: env)
+        }
         for ingestor in both {
             let (status, stderr) = ingestor.wait()
             #expect(status == 0, "\(stderr.suffix(800))")
