@@ -10,8 +10,14 @@ public enum DailyFile {
         return parsed.date
     }
 
+    /// The producer's outbox files in `names` dated before `date`: what MAX_INGEST_LAG_DAYS
+    /// bounds on the producer's side.
+    public static func outboxFiles(_ names: [String], before date: SimDate) -> [String] {
+        names.filter { name in OutboxFile(name: name).map { $0.date < date } ?? false }.sorted()
+    }
+
     /// The ingestor's daily files in `names` dated before `date`: what MAX_INGEST_LAG_DAYS
-    /// bounds. Outbox files are the producer's, and the day gate already waits for them.
+    /// bounds on the ingestor's side. Outbox files are the producer's.
     public static func ingestorFiles(_ names: [String], before date: SimDate) -> [String] {
         names.filter { name in
             guard OutboxFile(name: name) == nil, let day = DailyFile.date(of: name) else { return false }

@@ -3,13 +3,16 @@ import HospitalCore
 import HospitalLake
 import Logging
 
-/// The scheduler's waits between steps (docs/lake.md §Daily steps, step 4): a day's outbox must leave
-/// batch/ before the state moves past it, the ingestor may fall at most `maxIngestLagDays`
-/// behind, and wall-clock pacing. Every wait is short polls that give up when `shouldStop`
+/// The scheduler's waits between steps (docs/lake.md §Daily steps, step 4): windows, not
+/// handshakes. The producer and the ingestor may each fall at most `maxIngestLagDays` days
+/// behind (their files of older days must have left batch/), the last day waits for the whole
+/// outbox, so a complete run is a published one, and wall-clock pacing. Every wait is short polls that give up when `shouldStop`
 /// says so, so SIGTERM is answered within one poll.
 struct SchedulerGate: SimulationHooks {
     let layout: LakeLayout
     let options: SchedulerOptions
+    /// The calendar's last day, which closes the producer's window.
+    let lastDay: SimDate
     let logger: Logger
     let shouldStop: () -> Bool
     let heartbeat: (String) -> Void
@@ -26,7 +29,8 @@ struct SchedulerGate: SimulationHooks {
 
     func beforeAdvance(past date: SimDate, outbox: [String]) -> Bool {
         guard options.waitForProducer else { return !shouldStop() }
-        return wait(for: "producer", date: date) { outbox.filter { LakeFolders.exists(layout.batch + "/" + $0) } }
+        let horizon = date == lastDay ? date.adding(days: 1) : date.adding(days: 1 - options.maxIngestLagDays)
+        return wait(for: "producer", date: date) { DailyFile.outboxFiles(batchNames(), before: horizon) }
     }
 
     func afterDay(_ date: SimDate) -> Bool {

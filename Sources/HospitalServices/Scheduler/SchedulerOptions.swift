@@ -3,10 +3,12 @@ import HospitalCore
 /// How the scheduler service waits and paces. `hospital simulate` uses none of it: it is the
 /// same run with every wait off.
 public struct SchedulerOptions: Sendable {
-    /// Wait for each day's outbox to leave batch/ before advancing (a producer is running).
+    /// Wait while outbox files older than `maxIngestLagDays` are still in batch/ (a producer
+    /// is running), and for the whole outbox after the last day.
     public var waitForProducer: Bool
     /// Wait while the ingestor's daily files older than `maxIngestLagDays` are still in batch/.
     public var waitForIngestor: Bool
+    /// How many sim days the producer and the ingestor may each fall behind (MAX_INGEST_LAG_DAYS).
     public var maxIngestLagDays: Int
     /// Wall-clock pacing after each session and after each day; 0 runs as fast as the pipeline.
     public var streamIntervalSeconds: Double

@@ -34,7 +34,7 @@ public final class SchedulerService {
         var counts = ["days_completed": done, "days_total": calendar.dayCount]
         health?.beat(.running, detail: "setup", counts: counts)
         let gate = SchedulerGate(
-            layout: simulation.layout, options: options, logger: logger, shouldStop: shouldStop,
+            layout: simulation.layout, options: options, lastDay: calendar.end, logger: logger, shouldStop: shouldStop,
             heartbeat: { [health] in health?.beat(.waiting, detail: $0) })
         let outcome = try simulation.run(
             shouldStop: shouldStop, hooks: gate,

@@ -47,17 +47,22 @@ struct SchedulerTests {
         #expect(try Fixture.manifest(layout) == Fixture.manifest(Fixture.simulated(world)))
     }
 
-    @Test func advancesADayOnlyOnceItsOutboxHasLeftBatch() throws {
-        let world = try Fixture.world()
+    /// Windows, not handshakes: the scheduler runs ahead of a day whose outbox still waits, by
+    /// at most the lag, and does not finish the run until the whole outbox has left batch/.
+    @Test(arguments: [(days: 7, lag: 2), (days: 4, lag: 7)])
+    func runsAheadOfAnUnpublishedDayNoFurtherThanTheLag(days: Int, lag: Int) throws {
+        let world = try Fixture.world(days: days)
         let layout = Fixture.lake()
         let held = world.calendar.start.adding(days: 1)
         let heldFile = LakeFileName.dailySummary(held).name
-        // Released once the scheduler has sat, day done but not advanced, for 20 polls.
+        // The day the scheduler must stop at: `lag` days on, or the last day, which closes the window.
+        let limit = min(held.adding(days: lag), world.calendar.end)
+        // Released once the scheduler has sat at `limit`, day done but not advanced, for 20 polls.
         let watch = Shared((released: false, seenWhileHeld: [SimDate](), stalledPolls: 0))
         let producer = FakeService {
             let released = watch.read(\.released)
             if !released, let state = try? SchedulerState.load(from: layout) {
-                let stalled = state.currentDate == held && LakeFolders.exists(layout.path(LakeFlag.admissions(held).path))
+                let stalled = state.currentDate == limit && LakeFolders.exists(layout.path(LakeFlag.admissions(limit).path))
                 watch.update {
                     $0.seenWhileHeld.append(state.currentDate)
                     $0.stalledPolls += stalled ? 1 : 0
@@ -67,13 +72,14 @@ struct SchedulerTests {
             FakeService.move(in: layout) { name in OutboxFile(name: name) != nil && (name != heldFile || released) }
         }
         var options = Self.noWaits
-        options.waitForProducer = true
+        (options.waitForProducer, options.maxIngestLagDays) = (true, lag)
         let outcome = try scheduler(world, layout, options).run()
         producer.stop()
         #expect(outcome == .complete)
         let seen = watch.read { $0 }
         #expect(seen.stalledPolls >= 20)
-        #expect(seen.seenWhileHeld.allSatisfy { $0 <= held })
+        #expect(seen.seenWhileHeld.allSatisfy { $0 <= limit })
+        #expect(seen.seenWhileHeld.contains { $0 > held }, "ran ahead of the unpublished day")
         let reference = try Fixture.manifest(Fixture.simulated(world))
         #expect(reference.differences(from: try Fixture.manifest(layout), movable: true) == [])
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: layout.batch)).contains { OutboxFile(name: $0) != nil })
