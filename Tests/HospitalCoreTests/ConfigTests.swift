@@ -110,6 +110,23 @@ import Testing
         #expect(error?.key == "conditions[0].unit")
     }
 
+    /// Partition counts and topic names a broker would refuse, or hang on, stop a service at start.
+    @Test(arguments: [
+        (#""partitions": 3"#, #""partitions": 0"#, "partitions"), (#""partitions": 3"#, #""partitions": -3"#, "partitions"),
+        (#""hospital.transport""#, #""hospital transport""#, "topics.transport"),
+        (#""hospital.transfers""#, #""hospital+transfers""#, "topics.transfers"),
+        (#""hospital.daily_summary""#, #""""#, "topics.summary"),
+        (#""hospital.admissions""#, #""hospital.transport""#, "topics"),
+        (#""client_id": "hospital-pipeline""#, #""client_id": """#, "client_id"),
+    ])
+    func aKafkaSettingNoBrokerTakesIsRefused(original: String, broken: String, key: String) throws {
+        let text = try String(contentsOfFile: TestWorld.configDirectory + "/kafka_config.json", encoding: .utf8)
+        #expect(text.contains(original))
+        let folder = try configs(replacing: "kafka_config.json", with: text.replacingOccurrences(of: original, with: broken))
+        let error = #expect(throws: ConfigError.self) { try HospitalConfig.load(from: folder) }
+        #expect(error?.key == key && error?.file.hasSuffix("kafka_config.json") == true, "\(String(describing: error))")
+    }
+
     @Test func environmentOverridesAreChecked() throws {
         let settings = try Settings.fromEnvironment(["SIM_PROFILE": "tiny", "SIM_SEED": "5", "LAKE_PATH": "/x"])
         #expect(settings.profile.name == "tiny")

@@ -117,5 +117,26 @@ public struct HospitalConfig: Sendable {
         guard clinical.facilities.contains(where: \.rehabilitation) else {
             throw fail(Self.files.clinical, "facilities", "at least one facility offering rehabilitation")
         }
+        try validateKafka(fail)
+    }
+
+    /// A partition count of 0 left the producer waiting for reports forever, and a negative
+    /// one aborted the embedded broker; a topic name Kafka refuses (or that holds the `+` of
+    /// a chunk's name) would fail only at the first send.
+    private func validateKafka(_ fail: (String, String, String) -> ConfigError) throws {
+        if let partitions = kafka.partitions, !(1...10_000).contains(partitions) {
+            throw fail(Self.files.kafka, "partitions", "a whole number of partitions from 1 to 10000")
+        }
+        let topics = [
+            ("transport", kafka.topics.transport), ("transfers", kafka.topics.transfers),
+            ("admissions", kafka.topics.admissions), ("summary", kafka.topics.summary),
+        ]
+        for (key, name) in topics where !StreamChunkName.isTopicName(Substring(name)) || name == "." || name == ".." {
+            throw fail(Self.files.kafka, "topics.\(key)", "a Kafka topic name: 1 to 249 of a-z, A-Z, 0-9, '.', '_' and '-'")
+        }
+        guard Set(topics.map(\.1)).count == topics.count else {
+            throw fail(Self.files.kafka, "topics", "four different topic names")
+        }
+        guard !kafka.clientID.isEmpty else { throw fail(Self.files.kafka, "client_id", "a client id") }
     }
 }
