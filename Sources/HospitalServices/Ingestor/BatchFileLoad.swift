@@ -61,19 +61,10 @@ struct BatchFileLoad {
     private func flagCheck(
         _ entry: Inbox.Entry, bytes: [UInt8], sha256: String, rows: Int?, state: SchedulerState?, flags: inout FlagCover
     ) throws -> FileOutcome? {
-        switch flags.verdict(for: entry.file.name, state: state) {
-        case .notYet:
-            return .waiting
-        case .never(let why):
-            return try context.quarantine(entry.path, .flagMismatch, reason: "no flag lists this file: \(why)")
-        case .listed(let listed):
-            guard listed.sha256 != sha256 else { return nil }
-            let have = rows.map { "\($0) rows, " } ?? ""
-            let flag = LakeFileName(name: entry.file.name)?.coveringFlag?.flag.path ?? "its flag"
-            return try context.quarantine(
-                entry.path, .flagMismatch,
-                reason: "differs from its flag: the file has \(have)\(bytes.count) bytes, SHA-256 \(sha256); \(flag) lists "
-                    + "\(listed.rows) rows, SHA-256 \(listed.sha256)")
+        switch flags.check(entry.file.name, bytes: bytes, sha256: sha256, rows: rows, state: state) {
+        case .matches: return nil
+        case .notYet: return .waiting
+        case .refused(let reason): return try context.quarantine(entry.path, .flagMismatch, reason: reason)
         }
     }
 }

@@ -30,8 +30,7 @@ public final class OutboxPublisher {
 
     /// Outbox files waiting in batch/, in name order (dates sort as text).
     public func pending() -> [OutboxFile] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? []
-        return names.sorted().compactMap(OutboxFile.init(name:))
+        LakeFolders.names(in: layout.batch).compactMap(OutboxFile.init(name:))
     }
 
     /// Publishes what is pending now; returns the number of events acknowledged. Files are

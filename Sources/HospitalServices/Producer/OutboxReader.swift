@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HospitalCore
 import HospitalLake
@@ -58,22 +59,36 @@ final class OutboxReader: Sendable {
         finished.wait()
     }
 
-    /// Encodes the file's events into `events`; false when the file is gone, or was moved to
-    /// failed/ with the line and column of its first bad row.
+    /// Encodes the file's events into `events`; false when the file is gone, is not a regular
+    /// file (never opened: the ingestor takes a link or a FIFO out of batch/), waits for its
+    /// flag, or was moved to failed/ with the line and column of its first bad row or with
+    /// what its flag says it should hold. A file is published only as the scheduler wrote it.
     static func read(_ file: OutboxFile, layout: LakeLayout, logger: Logger, into events: inout OutboxEvents) throws -> Bool {
         let path = layout.batch + "/" + file.name
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        do {
-            try EventEncoder.encode(file, bytes: [UInt8](data), into: &events)
-            return true
-        } catch {
-            logger.error("outbox file quarantined", metadata: [LogKey.file: "\(file.name)", LogKey.reason: "\(error)"])
-            let quarantine = Quarantine(layout: layout, service: "producer")
-            let problem: InputProblem = file.kind == .dailySummary ? .malformedJSON : .malformedCSV
-            try quarantine.move(
-                path,
-                quarantine.report(problem, file: "batch/" + file.name, line: error.line, column: error.column, reason: error.reason))
+        guard LakeEntry.kind(path) == .regular, let bytes = try? LakeEntry.read(path) else { return false }
+        let quarantine = Quarantine(layout: layout, service: "producer")
+        func refuse(_ problem: InputProblem, line: Int = 1, column: Int = 1, reason: String) throws -> Bool {
+            logger.error(
+                "outbox file quarantined",
+                metadata: [LogKey.file: "\(file.name)", LogKey.reason: "line \(line), column \(column): \(reason)"])
+            try quarantine.move(path, quarantine.report(problem, file: "batch/" + file.name, line: line, column: column, reason: reason))
             return false
+        }
+        do {
+            try EventEncoder.encode(file, bytes: bytes, into: &events)
+        } catch {
+            return try refuse(
+                file.kind == .dailySummary ? .malformedJSON : .malformedCSV, line: error.line, column: error.column, reason: error.reason)
+        }
+        var flags = FlagCover(layout: layout)
+        let rows = file.kind == .dailySummary ? 1 : events.count
+        switch flags.check(
+            file.name, bytes: bytes, sha256: SHA256.hash(data: bytes).hexString, rows: rows,
+            state: SchedulerState.recover(from: layout).state)
+        {
+        case .matches: return true
+        case .notYet: return false
+        case .refused(let reason): return try refuse(.flagMismatch, reason: reason)
         }
     }
 }

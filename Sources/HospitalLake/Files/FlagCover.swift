@@ -1,18 +1,18 @@
 import Foundation
 import HospitalCore
-import HospitalLake
 
-/// The flag that covers each batch file the ingestor owns, and what it says the file holds:
-/// the scheduler writes a flag only after its outputs are durable, with their rows and
-/// SHA-256, so a file that differs from its flag was cut, edited or replaced on the way.
-struct FlagCover {
+/// The flag that covers each batch file, and what it says the file holds: the scheduler
+/// writes a flag only after its outputs are durable, with their rows and SHA-256, so a file
+/// that differs from its flag was cut, edited or replaced on the way. The ingestor and the
+/// producer both ask it before a file's rows go anywhere.
+public struct FlagCover: Sendable {
     /// What the flag says of one file.
-    struct Listed: Equatable {
+    public struct Listed: Equatable, Sendable {
         let rows: Int
         let sha256: String
     }
 
-    enum Verdict: Equatable {
+    public enum Verdict: Equatable, Sendable {
         case listed(Listed)
         /// No flag yet, and the scheduler has not finished the step that writes it.
         case notYet
@@ -20,13 +20,39 @@ struct FlagCover {
         case never(String)
     }
 
-    let layout: LakeLayout
+    public let layout: LakeLayout
     /// Flags are written once; each is parsed once.
     private var parsed: [LakeFlag: [String: Listed]] = [:]
 
-    init(layout: LakeLayout) { self.layout = layout }
+    public init(layout: LakeLayout) { self.layout = layout }
 
-    mutating func verdict(for name: String, state: SchedulerState?) -> Verdict {
+    /// What became of a file's check against its flag.
+    public enum Check: Equatable, Sendable {
+        case matches
+        /// No flag yet, and the step that writes it is not over: the file waits.
+        case notYet
+        /// Refused, with the reason a quarantine report gives.
+        case refused(String)
+    }
+
+    /// Checks a batch file's bytes (`rows` of data, when counted) against its flag.
+    public mutating func check(_ name: String, bytes: [UInt8], sha256: String, rows: Int?, state: SchedulerState?) -> Check {
+        switch verdict(for: name, state: state) {
+        case .notYet:
+            return .notYet
+        case .never(let why):
+            return .refused("no flag lists this file: \(why)")
+        case .listed(let listed):
+            guard listed.sha256 != sha256 else { return .matches }
+            let have = rows.map { "\($0) rows, " } ?? ""
+            let flag = LakeFileName(name: name)?.coveringFlag?.flag.path ?? "its flag"
+            return .refused(
+                "differs from its flag: the file has \(have)\(bytes.count) bytes, SHA-256 \(sha256); \(flag) lists "
+                    + "\(listed.rows) rows, SHA-256 \(listed.sha256)")
+        }
+    }
+
+    public mutating func verdict(for name: String, state: SchedulerState?) -> Verdict {
         guard let (flag, date) = LakeFileName(name: name)?.coveringFlag else { return .never("no flag covers this name") }
         if let outputs = outputs(of: flag) {
             guard let listed = outputs["batch/" + name] else { return .never("\(flag.path) does not list it") }
@@ -38,7 +64,7 @@ struct FlagCover {
     }
 
     /// Every output a flag lists, by lake-relative path; nil while the flag is not there.
-    mutating func outputs(of flag: LakeFlag) -> [String: Listed]? {
+    public mutating func outputs(of flag: LakeFlag) -> [String: Listed]? {
         if let known = parsed[flag] { return known }
         guard LakeEntry.kind(layout.path(flag.path)) == .regular, let bytes = try? LakeEntry.read(layout.path(flag.path)),
             let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
@@ -55,7 +81,7 @@ struct FlagCover {
     }
 
     /// Flag files present now, in name order (setup flags first).
-    func flags() -> [LakeFlag] {
+    public func flags() -> [LakeFlag] {
         var found: [LakeFlag] = []
         for folder in [layout.setupFlags, layout.dailyFlags] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
