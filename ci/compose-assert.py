@@ -5,8 +5,9 @@ Reads the JSON that `docker-compose config --format json` wrote (ci/compose-chec
 it), plus docker-compose.yml, .env.example, docker/pgadmin/servers.json and
 docker/<service>/Dockerfile from the repository; the same rendered with every tunable of
 .env.example changed (--changed-rendered); and the secret files a rendering names (each
---secrets-rendered). Standard library only. Prints one PASS/FAIL line per check, then
-`N passed, N failed`, and exits 1 if any check failed.
+--secrets-rendered). The dependency graph is read from the rendering, not restated.
+Standard library only. Prints one PASS/FAIL line per check, then `N passed, N failed`, and
+exits 1 if any check failed.
 """
 
 import argparse
@@ -30,16 +31,13 @@ SWIFT_SERVICES = {
     "scheduler": "scheduler",
 }
 ALL_SERVICES = set(INFRA_IMAGES) | set(SWIFT_SERVICES)
-DEPENDS_ON = {
-    "zookeeper": set(),
-    "kafka": {"zookeeper"},
-    "postgresDB": set(),
-    "pgadmin": {"postgresDB"},
-    "producer": {"kafka"},
-    "stream_processor": {"kafka"},
-    "batch_ingestor": {"postgresDB"},
-    "scheduler": {"producer", "batch_ingestor"},
-}
+# The dependency graph is docker-compose.yml's: each service waits until what it talks to is
+# healthy. These environment keys name the services a container talks to (host:port lists).
+TALKS_TO = ("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CFG_ZOOKEEPER_CONNECT", "DB_HOST")
+# A design rule, not a connection: the scheduler only writes files, and starts once something
+# will drain them, so that a day's files never pile up in batch/ with nobody to move them.
+SCHEDULER_WAITS_FOR = {"producer": "drains the outbox the scheduler writes",
+                       "batch_ingestor": "drains every other batch file the scheduler writes"}
 COMMON_ENV = {
     "LAKE_PATH": "/app/shared_data",
     "CONFIG_DIR": "/app/configs",
@@ -126,16 +124,6 @@ def check_compose(report, cfg, root, compose_text):
             problems.append(f"{svc}: build context {build.get('context')!r} is not the repository root")
     report.check("images pinned to the versions of docs/architecture.md §Compose; Swift services built from docker/<service>",
                  problems)
-
-    problems = []
-    for svc, want in DEPENDS_ON.items():
-        deps = services.get(svc, {}).get("depends_on") or {}
-        if set(deps) != want:
-            problems.append(f"{svc} depends on {sorted(deps)}, want {sorted(want)}")
-        for dep, spec in deps.items():
-            if (spec or {}).get("condition") != "service_healthy":
-                problems.append(f"{svc} -> {dep}: condition {(spec or {}).get('condition')!r}")
-    report.check("depends_on graph, every edge with condition service_healthy", problems)
 
     problems = []
     for svc in sorted(names & ALL_SERVICES):
@@ -338,12 +326,8 @@ def check_compose(report, cfg, root, compose_text):
         problems.append(f".env.example has {var}, which docker-compose.yml does not use")
     report.check("credentials and tunables as ${VAR:-default}, each default listed in .env.example", problems)
 
-    problems = []
-    try:
-        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
-            servers = list((json.load(f).get("Servers") or {}).values())
-    except (OSError, ValueError) as error:
-        servers, problems = [], [f"docker/pgadmin/servers.json: {error}"]
+    servers, error = registered_servers(root)
+    problems = [error] if error else []
     if len(servers) != 1:
         problems.append(f"{len(servers)} servers registered, want 1")
     for s in servers:
@@ -420,15 +404,68 @@ def check_changed_tunables(report, changed, root):
     services = changed.get("services", {})
     created = ((services.get("postgresDB") or {}).get("environment") or {}).get("POSTGRES_DB")
     loaded = ((services.get("batch_ingestor") or {}).get("environment") or {}).get("DB_NAME")
-    try:
-        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
-            registered = [s.get("MaintenanceDB") for s in (json.load(f).get("Servers") or {}).values()]
-    except (OSError, ValueError) as error:
-        registered = [f"unreadable: {error}"]
+    servers, error = registered_servers(root)
+    registered = [error] if error else [s.get("MaintenanceDB") for s in servers]
     report.check("with every tunable of .env.example changed, servers.json still names the database postgresDB "
                  "creates and the ingestor loads",
                  [] if registered == [created] and loaded == created else
                  [f"POSTGRES_DB {created!r}, batch_ingestor DB_NAME {loaded!r}, servers.json MaintenanceDB {registered}"])
+
+
+def registered_servers(root):
+    """(the servers docker/pgadmin/servers.json registers, None), or ([], what is wrong with it)."""
+    try:
+        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
+            return list((json.load(f).get("Servers") or {}).values()), None
+    except (OSError, ValueError) as error:
+        return [], f"docker/pgadmin/servers.json: {error}"
+
+
+# ---------------------------------------------------------------- dependency graph
+
+
+def hosts(value):
+    """The host names of a `host:port[,host:port...]` list (a ZooKeeper chroot aside)."""
+    return [part.split("/", 1)[0].rsplit(":", 1)[0].strip() for part in value.split(",") if part.strip()]
+
+
+def needed_dependencies(services, servers):
+    """service -> {service it must wait for: why}: what its environment says it talks to,
+    the database pgAdmin's servers.json registers, and the scheduler's rule."""
+    needed = {svc: {} for svc in services}
+    for svc, spec in services.items():
+        for key in TALKS_TO:
+            for host in hosts((spec.get("environment") or {}).get(key) or ""):
+                needed[svc][host] = f"its {key}"
+    for server in servers:
+        needed.setdefault("pgadmin", {})[server.get("Host")] = "servers.json's Host"
+    needed.setdefault("scheduler", {}).update(SCHEDULER_WAITS_FOR)
+    return needed
+
+
+def check_dependencies(report, cfg, root):
+    """depends_on as rendered. A cycle needs no check here: `docker-compose config` refuses to
+    render one ("dependency cycle detected"), so ci/compose-check.sh fails before this runs."""
+    services = cfg.get("services", {})
+    graph = {svc: spec.get("depends_on") or {} for svc, spec in services.items()}
+
+    report.check("every depends_on edge waits for condition: service_healthy",
+                 [f"{svc} -> {dep}: condition {(spec or {}).get('condition')!r}"
+                  for svc, deps in sorted(graph.items()) for dep, spec in sorted(deps.items())
+                  if (spec or {}).get("condition") != "service_healthy"])
+
+    problems = []
+    for svc, needed in sorted(needed_dependencies(services, registered_servers(root)[0]).items()):
+        for dep, why in sorted(needed.items()):
+            if dep not in services:
+                problems.append(f"{svc} talks to {dep!r} ({why}), which is not a service")
+            elif dep not in graph.get(svc, {}):
+                problems.append(f"{svc} does not wait for {dep} ({why})")
+        for dep in sorted(set(graph.get(svc, {})) - set(needed)):
+            problems.append(f"{svc} waits for {dep}, which nothing it talks to explains")
+    report.check("each service waits for what it talks to (" + ", ".join(TALKS_TO) + ", pgAdmin's servers.json), "
+                 "the scheduler for the producer and the ingestor (they drain what it writes), nothing else",
+                 problems)
 
 
 # ---------------------------------------------------------------- Dockerfiles
@@ -700,6 +737,7 @@ def main():
     if cfg is not None:
         with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as f:
             check_compose(report, cfg, root, f.read())
+        check_dependencies(report, cfg, root)
         check_secret_files(report, cfg, "the file's defaults")
         for extra in args.secrets_rendered:
             label, _, path = extra.partition("=")
