@@ -501,7 +501,7 @@ def check_template(report, root):
     except OSError as error:
         report.check(f"{TEMPLATE} readable", [str(error)])
         return
-    builder, runtime = (stages[0], stages[-1]) if len(stages) >= 2 else ([""], [""])
+    builder, runtime = (stages[0], stages[-1]) if stages else ([""], [""])
 
     swift = re.fullmatch(r"FROM swift:6\.\d+(?:\.\d+)?-([a-z]+) AS \w+", builder[0], re.IGNORECASE)
     slim = re.fullmatch(r"FROM [\w./-]+:([a-z]+)-slim(?: AS \w+)?", runtime[0], re.IGNORECASE)
