@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Checks the rendered Compose config and the four Dockerfiles against docs/architecture.md §Compose.
+"""Checks the rendered Compose config and the Dockerfile template against docs/architecture.md §Compose.
 
 Reads the JSON that `docker-compose config --format json` wrote (ci/compose-check.sh makes
-it), plus docker-compose.yml, .env.example, docker/pgadmin/servers.json and
-docker/<service>/Dockerfile from the repository; the same rendered with every tunable of
-.env.example changed (--changed-rendered); and the secret files a rendering names (each
---secrets-rendered). Standard library only. Prints one PASS/FAIL line per check, then
+it), plus docker-compose.yml, .env.example, docker/pgadmin/servers.json,
+docker/Dockerfile.template and .dockerignore from the repository; the same rendered with
+every tunable of .env.example changed (--changed-rendered); and the secret files a rendering
+names (each --secrets-rendered). The dependency graph is read from the rendering, not
+restated. Standard library only. Prints one PASS/FAIL line per check, then
 `N passed, N failed`, and exits 1 if any check failed.
 """
 
@@ -30,16 +31,13 @@ SWIFT_SERVICES = {
     "scheduler": "scheduler",
 }
 ALL_SERVICES = set(INFRA_IMAGES) | set(SWIFT_SERVICES)
-DEPENDS_ON = {
-    "zookeeper": set(),
-    "kafka": {"zookeeper"},
-    "postgresDB": set(),
-    "pgadmin": {"postgresDB"},
-    "producer": {"kafka"},
-    "stream_processor": {"kafka"},
-    "batch_ingestor": {"postgresDB"},
-    "scheduler": {"producer", "batch_ingestor"},
-}
+# The dependency graph is docker-compose.yml's: each service waits until what it talks to is
+# healthy. These environment keys name the services a container talks to (host:port lists).
+TALKS_TO = ("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CFG_ZOOKEEPER_CONNECT", "DB_HOST")
+# A design rule, not a connection: the scheduler only writes files, and starts once something
+# will drain them, so that a day's files never pile up in batch/ with nobody to move them.
+SCHEDULER_WAITS_FOR = {"producer": "drains the outbox the scheduler writes",
+                       "batch_ingestor": "drains every other batch file the scheduler writes"}
 COMMON_ENV = {
     "LAKE_PATH": "/app/shared_data",
     "CONFIG_DIR": "/app/configs",
@@ -78,7 +76,6 @@ KAFKA_HEALTHCHECK = re.compile(r"if \[ -e (\S+) \]; then exec 3<>/dev/tcp/127\.0
 # Run by postgres' init as uid 999, read by the ingestor as uid 10001 (SECURITY.md §Secret files).
 INIT_PASSWORDS_SCRIPT = "docker/postgres/20_role_passwords.sh"
 SECRET_NAME = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", re.IGNORECASE)
-DISTRIBUTIONS = ("bookworm", "bullseye", "trixie", "focal", "jammy", "noble")
 
 
 class Report:
@@ -126,16 +123,6 @@ def check_compose(report, cfg, root, compose_text):
             problems.append(f"{svc}: build context {build.get('context')!r} is not the repository root")
     report.check("images pinned to the versions of docs/architecture.md §Compose; Swift services built from docker/<service>",
                  problems)
-
-    problems = []
-    for svc, want in DEPENDS_ON.items():
-        deps = services.get(svc, {}).get("depends_on") or {}
-        if set(deps) != want:
-            problems.append(f"{svc} depends on {sorted(deps)}, want {sorted(want)}")
-        for dep, spec in deps.items():
-            if (spec or {}).get("condition") != "service_healthy":
-                problems.append(f"{svc} -> {dep}: condition {(spec or {}).get('condition')!r}")
-    report.check("depends_on graph, every edge with condition service_healthy", problems)
 
     problems = []
     for svc in sorted(names & ALL_SERVICES):
@@ -338,12 +325,8 @@ def check_compose(report, cfg, root, compose_text):
         problems.append(f".env.example has {var}, which docker-compose.yml does not use")
     report.check("credentials and tunables as ${VAR:-default}, each default listed in .env.example", problems)
 
-    problems = []
-    try:
-        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
-            servers = list((json.load(f).get("Servers") or {}).values())
-    except (OSError, ValueError) as error:
-        servers, problems = [], [f"docker/pgadmin/servers.json: {error}"]
+    servers, error = registered_servers(root)
+    problems = [error] if error else []
     if len(servers) != 1:
         problems.append(f"{len(servers)} servers registered, want 1")
     for s in servers:
@@ -420,191 +403,151 @@ def check_changed_tunables(report, changed, root):
     services = changed.get("services", {})
     created = ((services.get("postgresDB") or {}).get("environment") or {}).get("POSTGRES_DB")
     loaded = ((services.get("batch_ingestor") or {}).get("environment") or {}).get("DB_NAME")
-    try:
-        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
-            registered = [s.get("MaintenanceDB") for s in (json.load(f).get("Servers") or {}).values()]
-    except (OSError, ValueError) as error:
-        registered = [f"unreadable: {error}"]
+    servers, error = registered_servers(root)
+    registered = [error] if error else [s.get("MaintenanceDB") for s in servers]
     report.check("with every tunable of .env.example changed, servers.json still names the database postgresDB "
                  "creates and the ingestor loads",
                  [] if registered == [created] and loaded == created else
                  [f"POSTGRES_DB {created!r}, batch_ingestor DB_NAME {loaded!r}, servers.json MaintenanceDB {registered}"])
 
 
-# ---------------------------------------------------------------- Dockerfiles
-
-
-def dockerfile_instructions(text):
-    """(line number, INSTRUCTION, arguments) with continuations joined and comments dropped."""
-    out, buf, start = [], [], None
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not buf and (not line or line.startswith("#")):
-            continue
-        if buf and line.startswith("#"):
-            continue
-        if start is None:
-            start = number
-        if line.endswith("\\"):
-            buf.append(line[:-1].strip())
-            continue
-        buf.append(line)
-        joined = " ".join(part for part in buf if part)
-        word, _, rest = joined.partition(" ")
-        out.append((start, word.upper(), rest.strip()))
-        buf, start = [], None
-    return out
-
-
-def stages(instructions):
-    result = []
-    for ins in instructions:
-        if ins[1] == "FROM":
-            result.append([ins])
-        elif result:
-            result[-1].append(ins)
-    return result
-
-
-def from_parts(args):
-    words = [w for w in args.split() if not w.startswith("--")]
-    image = words[0] if words else ""
-    name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
-    return image, name
-
-
-def image_pinned(image):
-    if "@sha256:" in image:
-        return True
-    last = image.rsplit("/", 1)[-1]
-    if ":" not in last:
-        return False
-    tag = last.split(":", 1)[1]
-    return bool(tag) and tag != "latest" and "$" not in tag
-
-
-def env_keys(instruction, args):
-    if instruction == "ARG":
-        return [args.split("=", 1)[0].strip()]
-    if "=" not in args.split(" ", 1)[0]:
-        return [args.split(" ", 1)[0]]  # legacy `ENV KEY value`
-    return re.findall(r"(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=", args)
-
-
-def exec_form(args):
+def registered_servers(root):
+    """(the servers docker/pgadmin/servers.json registers, None), or ([], what is wrong with it)."""
     try:
-        value = json.loads(args)
-    except ValueError:
-        return None
-    return value if isinstance(value, list) else None
+        with open(os.path.join(root, "docker", "pgadmin", "servers.json"), encoding="utf-8") as f:
+            return list((json.load(f).get("Servers") or {}).values()), None
+    except (OSError, ValueError) as error:
+        return [], f"docker/pgadmin/servers.json: {error}"
 
 
-def raw_first_stage(text):
-    """The lines of the first stage, from its FROM up to the next FROM, as written."""
-    lines = text.splitlines()
-    froms = [i for i, ln in enumerate(lines) if re.match(r"\s*FROM\s", ln, re.IGNORECASE)]
-    if len(froms) < 2:
-        return None
-    return lines[froms[0]:froms[1]]
+# ---------------------------------------------------------------- dependency graph
 
 
-def check_dockerfiles(report, root):
-    builder_texts, runtime_shapes = {}, {}
-    for svc, sub in SWIFT_SERVICES.items():
-        path = os.path.join("docker", svc, "Dockerfile")
-        try:
-            with open(os.path.join(root, path), encoding="utf-8") as f:
-                text = f.read()
-        except OSError as error:
-            report.check(f"{path}: readable", [str(error)])
-            continue
-        inst = dockerfile_instructions(text)
-        st = stages(inst)
-        problems = []
+def hosts(value):
+    """The host names of a `host:port[,host:port...]` list (a ZooKeeper chroot aside)."""
+    return [part.split("/", 1)[0].rsplit(":", 1)[0].strip() for part in value.split(",") if part.strip()]
 
-        names = set()
-        for stage in st:
-            image, name = from_parts(stage[0][2])
-            if image not in names and not image_pinned(image):
-                problems.append(f"line {stage[0][0]}: base image {image!r} has no explicit tag (or is latest)")
-            if name:
-                names.add(name)
-        if len(st) < 2:
-            problems.append("not multi-stage")
-        report.check(f"{path}: multi-stage, base images pinned (explicit tag, not latest)", problems)
 
-        problems = []
-        if len(st) >= 2:
-            builder_image, _ = from_parts(st[0][0][2])
-            runtime_image, _ = from_parts(st[-1][0][2])
-            if not re.fullmatch(r"swift:6\.\d+(\.\d+)?-[a-z]+", builder_image):
-                problems.append(f"builder {builder_image!r} is not an official swift:6.x-<distribution> image")
-            b = [d for d in DISTRIBUTIONS if d in builder_image]
-            r = [d for d in DISTRIBUTIONS if d in runtime_image]
-            if not b or b != r:
-                problems.append(f"builder {builder_image!r} and runtime {runtime_image!r} differ in distribution")
-            if "slim" not in runtime_image:
-                problems.append(f"runtime {runtime_image!r} is not a slim image")
-            if not any(i[1] == "RUN" and "swift build" in i[2] and "-c release" in i[2]
-                       and "--static-swift-stdlib" in i[2] and "--product hospital" in i[2] for i in st[0]):
-                problems.append("builder has no `swift build -c release --static-swift-stdlib --product hospital`")
-            for line, ins, args in st[-1]:
-                if ins == "RUN" and re.search(r"apt-get install.*\s[\w.+-]+-dev(\s|$)", args):
-                    problems.append(f"line {line}: runtime stage installs -dev packages")
-        report.check(f"{path}: Swift 6 builder and slim runtime on one distribution, static-stdlib release build",
-                     problems)
+def needed_dependencies(services, servers):
+    """service -> {service it must wait for: why}: what its environment says it talks to,
+    the database pgAdmin's servers.json registers, and the scheduler's rule."""
+    needed = {svc: {} for svc in services}
+    for svc, spec in services.items():
+        for key in TALKS_TO:
+            for host in hosts((spec.get("environment") or {}).get(key) or ""):
+                needed[svc][host] = f"its {key}"
+    for server in servers:
+        needed.setdefault("pgadmin", {})[server.get("Host")] = "servers.json's Host"
+    needed.setdefault("scheduler", {}).update(SCHEDULER_WAITS_FOR)
+    return needed
 
-        final = st[-1] if st else []
-        users = [args for _, ins, args in final if ins == "USER"]
-        user = users[-1].split(":", 1)[0].strip() if users else ""
-        report.check(f"{path}: final stage runs as a non-root USER",
-                     [] if user and user not in ("root", "0") else [f"USER is {users[-1] if users else 'unset'}"])
 
-        workdirs = [args for _, ins, args in final if ins == "WORKDIR"]
-        report.check(f"{path}: WORKDIR /app in the final stage",
-                     [] if workdirs and workdirs[-1] == "/app" else [f"WORKDIR {workdirs[-1] if workdirs else 'unset'}"])
+def check_dependencies(report, cfg, root):
+    """depends_on as rendered. A cycle needs no check here: `docker-compose config` refuses to
+    render one ("dependency cycle detected"), so ci/compose-check.sh fails before this runs."""
+    services = cfg.get("services", {})
+    graph = {svc: spec.get("depends_on") or {} for svc, spec in services.items()}
 
-        problems = []
-        for line, ins, args in inst:
-            if ins in ("ENV", "ARG"):
-                for key in env_keys(ins, args):
-                    if SECRET_NAME.search(key):
-                        problems.append(f"line {line}: {ins} {key}")
-            if ins in ("COPY", "ADD") and re.search(r"(^|\s)\S*(\.env|id_rsa|\.pem|\.key)(\s|$)", args):
-                problems.append(f"line {line}: {ins} copies a secret-looking file")
-        report.check(f"{path}: no secret-looking ENV/ARG (PASSWORD, SECRET, TOKEN, ...) or secret files", problems)
-
-        problems = []
-        cmds = [exec_form(args) for _, ins, args in final if ins == "CMD"]
-        if not cmds or cmds[-1] != ["hospital", sub]:
-            problems.append(f"CMD {cmds[-1] if cmds else None}, want {['hospital', sub]}")
-        hcs = [args for _, ins, args in final if ins == "HEALTHCHECK"]
-        hc_cmd = exec_form(hcs[-1].split("CMD", 1)[1].strip()) if hcs and "CMD" in hcs[-1] else None
-        if hc_cmd != ["hospital", "healthcheck", sub]:
-            problems.append(f"HEALTHCHECK {hc_cmd}, want {['hospital', 'healthcheck', sub]}")
-        report.check(f"{path}: CMD [\"hospital\", \"{sub}\"] and HEALTHCHECK hospital healthcheck {sub}", problems)
-
-        builder_texts[path] = raw_first_stage(text)
-        runtime_shapes[path] = [(ins, args) for _, ins, args in final if ins not in ("LABEL", "HEALTHCHECK", "CMD")]
-
-    paths = sorted(builder_texts)
-    problems = []
-    if any(builder_texts[p] is None for p in paths):
-        problems.append("a Dockerfile has no separate builder stage")
-    elif len({tuple(builder_texts[p]) for p in paths}) != 1:
-        base = builder_texts[paths[0]]
-        for p in paths[1:]:
-            if builder_texts[p] != base:
-                diff = next((i for i, (a, b) in enumerate(zip(base, builder_texts[p], strict=False)) if a != b),
-                            min(len(base), len(builder_texts[p])))
-                problems.append(f"{p} differs from {paths[0]} at builder line {diff + 1}")
-    report.check("the four builder stages are byte-identical (BuildKit builds once)", problems)
+    report.check("every depends_on edge waits for condition: service_healthy",
+                 [f"{svc} -> {dep}: condition {(spec or {}).get('condition')!r}"
+                  for svc, deps in sorted(graph.items()) for dep, spec in sorted(deps.items())
+                  if (spec or {}).get("condition") != "service_healthy"])
 
     problems = []
-    if len({json.dumps(runtime_shapes[p]) for p in paths}) != 1:
-        problems.append("runtime stages differ in more than LABEL/HEALTHCHECK/CMD")
-    report.check("the four runtime stages differ only in LABEL, HEALTHCHECK and CMD", problems)
+    for svc, needed in sorted(needed_dependencies(services, registered_servers(root)[0]).items()):
+        for dep, why in sorted(needed.items()):
+            if dep not in services:
+                problems.append(f"{svc} talks to {dep!r} ({why}), which is not a service")
+            elif dep not in graph.get(svc, {}):
+                problems.append(f"{svc} does not wait for {dep} ({why})")
+        for dep in sorted(set(graph.get(svc, {})) - set(needed)):
+            problems.append(f"{svc} waits for {dep}, which nothing it talks to explains")
+    report.check("each service waits for what it talks to (" + ", ".join(TALKS_TO) + ", pgAdmin's servers.json), "
+                 "the scheduler for the producer and the ingestor (they drain what it writes), nothing else",
+                 problems)
 
+
+# ---------------------------------------------------------------- Dockerfile template
+
+# The four docker/<service>/Dockerfile are ci/dockerfiles.sh's rendering of this template
+# (`ci/dockerfiles.sh --check`, which ci/compose-check.sh runs first), and hadolint lints
+# them: what is checked here is what the template must say for any service.
+TEMPLATE = "docker/Dockerfile.template"
+
+
+def template_stages(text):
+    """The template's stages, each a list of instructions one a line (comments dropped,
+    continuation lines joined), the first being its FROM."""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    stages = []
+    for line in re.sub(r"\\\n\s*", " ", code).splitlines():
+        if line.upper().startswith("FROM "):
+            stages.append([])
+        if stages and line.strip():
+            stages[-1].append(line.strip())
+    return stages
+
+
+def last(stage, instruction):
+    """The arguments of the stage's last `instruction`, or None."""
+    found = [line.split(None, 1)[1] for line in stage if line.upper().startswith(instruction + " ")]
+    return found[-1] if found else None
+
+
+def check_template(report, root):
+    try:
+        with open(os.path.join(root, TEMPLATE), encoding="utf-8") as f:
+            stages = template_stages(f.read())
+    except OSError as error:
+        report.check(f"{TEMPLATE} readable", [str(error)])
+        return
+    builder, runtime = (stages[0], stages[-1]) if stages else ([""], [""])
+
+    swift = re.fullmatch(r"FROM swift:6\.\d+(?:\.\d+)?-([a-z]+) AS \w+", builder[0], re.IGNORECASE)
+    slim = re.fullmatch(r"FROM [\w./-]+:([a-z]+)-slim(?: AS \w+)?", runtime[0], re.IGNORECASE)
+    report.check(f"{TEMPLATE}: multi-stage, a pinned swift:6.x-<distribution> builder and a slim runtime "
+                 "on the same distribution",
+                 [] if len(stages) >= 2 and swift and slim and swift.group(1) == slim.group(1) else
+                 [f"{len(stages)} stages, builder {builder[0]!r}, runtime {runtime[0]!r}"])
+
+    problems = []
+    if not any("swift build -c release --static-swift-stdlib --product hospital" in line for line in builder):
+        problems.append("the builder has no `swift build -c release --static-swift-stdlib --product hospital`")
+    problems += [f"the runtime installs -dev packages: {line}" for line in runtime
+                 if "apt-get install" in line and re.search(r"\s[\w.+-]+-dev(\s|$)", line)]
+    report.check(f"{TEMPLATE}: a static-stdlib release build; runtime libraries only in the runtime", problems)
+
+    user = (last(runtime, "USER") or "").split(":", 1)[0]
+    report.check(f"{TEMPLATE}: the runtime runs as a non-root USER",
+                 [] if user not in ("", "root", "0") else [f"USER is {user or 'unset'}"])
+
+    workdir = last(runtime, "WORKDIR")
+    report.check(f"{TEMPLATE}: WORKDIR /app in the runtime", [] if workdir == "/app" else [f"WORKDIR {workdir}"])
+
+    problems = []
+    for line in (line for stage in stages for line in stage):
+        instruction, _, args = line.partition(" ")
+        keys = [word.split("=", 1)[0] for word in args.split()]
+        if instruction.upper() in ("ENV", "ARG") and any(SECRET_NAME.search(key) for key in keys):
+            problems.append(line)
+        if instruction.upper() in ("COPY", "ADD") and re.search(r"(^|\s)\S*(\.env|id_rsa|\.pem|\.key)(\s|$)", args):
+            problems.append(f"{line} copies a secret-looking file")
+    report.check(f"{TEMPLATE}: no secret-looking ENV/ARG (PASSWORD, SECRET, TOKEN, ...) or secret files", problems)
+
+    problems = []
+    if last(runtime, "CMD") != '["hospital", "@COMMAND@"]':
+        problems.append(f"CMD {last(runtime, 'CMD')}")
+    if not (last(runtime, "HEALTHCHECK") or "").endswith(' CMD ["hospital", "healthcheck", "@COMMAND@"]'):
+        problems.append(f"HEALTHCHECK {last(runtime, 'HEALTHCHECK')}")
+    with open(os.path.join(root, "ci", "dockerfiles.sh"), encoding="utf-8") as f:
+        commands = dict(re.findall(r'^\s*"(\w+)\|([\w-]+)\|', f.read(), re.MULTILINE))
+    if commands != SWIFT_SERVICES:
+        problems.append(f"ci/dockerfiles.sh sets @COMMAND@ to {commands}, want {SWIFT_SERVICES}")
+    report.check(f"{TEMPLATE}: CMD [\"hospital\", \"@COMMAND@\"] and HEALTHCHECK hospital healthcheck @COMMAND@, "
+                 "ci/dockerfiles.sh setting @COMMAND@ to each service's subcommand", problems)
+
+
+def check_dockerignore(report, root):
     problems = []
     try:
         with open(os.path.join(root, ".dockerignore"), encoding="utf-8") as f:
@@ -700,6 +643,7 @@ def main():
     if cfg is not None:
         with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as f:
             check_compose(report, cfg, root, f.read())
+        check_dependencies(report, cfg, root)
         check_secret_files(report, cfg, "the file's defaults")
         for extra in args.secrets_rendered:
             label, _, path = extra.partition("=")
@@ -714,7 +658,8 @@ def main():
                                                               "rendered rehearsal config")
         if rehearsal:
             check_rehearsal(report, cfg, rehearsal)
-    check_dockerfiles(report, root)
+    check_template(report, root)
+    check_dockerignore(report, root)
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0
 

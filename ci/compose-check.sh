@@ -3,10 +3,12 @@
 #   1. the Compose binary validates docker-compose.yml (`config -q`) with no .env, and
 #      renders it with no .env and with .env.example: both must render the same, so
 #      .env.example documents exactly the defaults the file uses;
-#   2. hadolint lints the four Dockerfiles and fails on any finding of level warning or
+#   2. the four Dockerfiles are what docker/Dockerfile.template gives (ci/dockerfiles.sh
+#      --check), and hadolint lints them and fails on any finding of level warning or
 #      higher (rules are ignored only inline, with a comment saying why);
 #   3. the rendered config (JSON) is written to $RENDERED for tests, and
-#      ci/compose-assert.py checks it and the Dockerfiles, that the secret files it names
+#      ci/compose-assert.py checks it (the dependency graph read from it) and the Dockerfile
+#      template, that the secret files it names
 #      are readable inside the containers, that pgAdmin's registered database survives
 #      every tunable of .env.example changed (the file rendered so), and that the Compose
 #      rehearsal's override (ci/rehearsal/compose.rehearsal.yml, rendered with the file)
@@ -78,6 +80,9 @@ fi
 echo "== docker-compose config with the rehearsal override (ci/rehearsal/compose.rehearsal.yml)"
 run_compose --env-file /dev/null -f docker-compose.yml -f ci/rehearsal/compose.rehearsal.yml config --format json \
     >"$CI_DIR/compose.rehearsal.json"
+
+echo "== ci/dockerfiles.sh --check (the four Dockerfiles are the template's)"
+ci/dockerfiles.sh --check
 
 echo "== hadolint --failure-threshold warning ${DOCKERFILES[*]} ci/rehearsal/*/Dockerfile"
 "$hadolint" --no-color --failure-threshold warning "${DOCKERFILES[@]}" ci/rehearsal/*/Dockerfile

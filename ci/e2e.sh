@@ -9,7 +9,7 @@
 # the environment Compose gives them. --compose runs `docker compose up --build -d`, waits
 # until the pipeline has drained, and runs the same checks inside the Compose network: a
 # one-off container of the ingestor's image on the lake volume, reading the warehouse as
-# hospital_reader (COMPOSE_FILE may add an override, as ci/compose-rehearsal.sh does).
+# hospital_reader (COMPOSE_FILE may add an override, as ci/rehearsal/run.sh does).
 # E2E_TIMEOUT (seconds, default 900) bounds the run; reaching it fails loudly. Either run
 # ends by writing the report (hospital report) and printing where it is. E2E_STATS names a
 # file that gets, for ci/bench.sh, "drained <seconds>" and the run's peaks: each service's

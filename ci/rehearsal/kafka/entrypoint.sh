@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entrypoint of the bitnamilegacy/kafka:3.5.1 STAND-IN (ci/rehearsal/kafka/Dockerfile, used
-# only by ci/compose-rehearsal.sh): starts `hospital broker` (librdkafka's mock cluster on
+# only by ci/rehearsal/run.sh): starts `hospital broker` (librdkafka's mock cluster on
 # 127.0.0.1, the topics of configs/kafka_config.json), then forwards :9092 on every address
 # to it with socat, so that a client's first contact with kafka:9092 reaches the mock. The
 # mock's metadata names 127.0.0.1:<port>, which is right only inside this container's

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entrypoint of the dpage/pgadmin4:7 STAND-IN (ci/rehearsal/pgadmin/Dockerfile, used only by
-# ci/compose-rehearsal.sh). On first start (no /var/lib/pgadmin/pgadmin4.db), as the
+# ci/rehearsal/run.sh). On first start (no /var/lib/pgadmin/pgadmin4.db), as the
 # official image: the configuration database is created with PGADMIN_DEFAULT_EMAIL /
 # PGADMIN_DEFAULT_PASSWORD as its first user, and /pgadmin4/servers.json (if present) is
 # loaded for that user by pgAdmin's own `setup.py --load-servers`. Then gunicorn serves

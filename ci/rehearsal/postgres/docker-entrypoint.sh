@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entrypoint of the postgres:15 STAND-IN (ci/rehearsal/postgres/Dockerfile, used only by
-# ci/compose-rehearsal.sh). It follows the official image's contract as docker-compose.yml
+# ci/rehearsal/run.sh). It follows the official image's contract as docker-compose.yml
 # uses it: POSTGRES_PASSWORD, POSTGRES_USER (default postgres) and POSTGRES_DB (default the
 # user), each also as a *_FILE (e.g. a Compose secret); on an empty PGDATA: initdb with that
 # superuser, a server on the Unix socket only, POSTGRES_DB created, then every file of

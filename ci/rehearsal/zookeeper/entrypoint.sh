@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entrypoint of the bitnamilegacy/zookeeper:3.8.1 STAND-IN (ci/rehearsal/zookeeper/Dockerfile,
-# used only by ci/compose-rehearsal.sh): writes zoo.cfg from the Bitnami settings
+# used only by ci/rehearsal/run.sh): writes zoo.cfg from the Bitnami settings
 # docker-compose.yml uses and runs a standalone ZooKeeper in the foreground, its heap
 # ZOO_HEAP_SIZE MiB (-Xmx and -Xms, default 1024) as Bitnami's run script sets it.
 set -euo pipefail

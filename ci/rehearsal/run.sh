@@ -3,7 +3,7 @@
 # real on a machine that reaches no image registry, and checks what a user's first
 # `docker compose up --build` depends on.
 #
-#   ci/compose-rehearsal.sh [--profile tiny|golden|full] [--until PHASE] [--keep]
+#   ci/rehearsal/run.sh [--profile tiny|golden|full] [--until PHASE] [--keep]
 #
 # Phases, each timed, then a table and one PASS/FAIL line per check:
 #   engine   a Docker engine: the one DOCKER_HOST names if it answers, else Debian's dockerd
@@ -38,7 +38,7 @@
 # The single-quoted scripts below expand inside the containers, not here:
 # shellcheck disable=SC2016
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 root=$PWD
 
 profile=tiny
@@ -49,11 +49,11 @@ while [ $# -gt 0 ]; do
         --profile) profile=$2; shift ;;
         --keep) keep=1 ;;
         --until) until_phase=$2; shift ;;
-        *) echo "usage: ci/compose-rehearsal.sh [--profile tiny|golden|full] [--until engine|base|build|run] [--keep]" >&2; exit 2 ;;
+        *) echo "usage: ci/rehearsal/run.sh [--profile tiny|golden|full] [--until engine|base|build|run] [--keep]" >&2; exit 2 ;;
     esac
     shift
 done
-case "$profile" in tiny | golden | full) ;; *) echo "compose-rehearsal: unknown profile $profile" >&2; exit 2 ;; esac
+case "$profile" in tiny | golden | full) ;; *) echo "rehearsal: unknown profile $profile" >&2; exit 2 ;; esac
 
 RDIR=${REHEARSAL_DIR:-/tmp/hospital-rehearsal}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -63,7 +63,6 @@ PACKAGE_MIRROR=/opt/swift-packages
 RUN_TIMEOUT=${REHEARSAL_RUN_TIMEOUT:-1800}
 COMPOSE_PY_VERSION=$(sed -n 's/^COMPOSE_PY_VERSION=//p' ci/compose-check.sh)
 OVERRIDE=ci/rehearsal/compose.rehearsal.yml
-SERVICES=(zookeeper kafka postgresDB pgadmin producer stream_processor batch_ingestor scheduler)
 OURS=(producer stream_processor batch_ingestor scheduler)
 STANDINS=(postgres:hospital-rehearsal/postgres:15-standin
     zookeeper:hospital-rehearsal/zookeeper:3.8.1-standin
@@ -280,7 +279,7 @@ build_debian_image() {
     debian_rootfs
     say "docker import debian:bookworm-slim"
     tar --numeric-owner -C "$RDIR/rootfs-debian" -c . |
-        docker import --change 'CMD ["bash"]' --message "debootstrap minbase bookworm (ci/compose-rehearsal.sh)" - debian:bookworm-slim >/dev/null
+        docker import --change 'CMD ["bash"]' --message "debootstrap minbase bookworm (ci/rehearsal/run.sh)" - debian:bookworm-slim >/dev/null
 }
 
 # The SwiftPM dependencies' repositories, when this machine serves github.com from a local mirror.
@@ -332,7 +331,7 @@ build_swift_image() {
     note_disk
     say "docker import swift:6.3.1-bookworm"
     tar --numeric-owner -C "$fs" -c . |
-        docker import --change 'CMD ["bash"]' --message "bookworm rootfs + this machine's Swift 6.3.1 (ci/compose-rehearsal.sh)" - swift:6.3.1-bookworm >/dev/null
+        docker import --change 'CMD ["bash"]' --message "bookworm rootfs + this machine's Swift 6.3.1 (ci/rehearsal/run.sh)" - swift:6.3.1-bookworm >/dev/null
     rm -rf "$fs"
 }
 
@@ -401,32 +400,8 @@ report_written() {
 check "the report written from the Compose warehouse as hospital_reader" report_written
 
 healthy_in_order() {
-    python3 - "$events" "${SERVICES[@]}" <<'PY'
-import sys
-events, services = sys.argv[1], sys.argv[2:]
-started, healthy = {}, {}
-for line in open(events):
-    parts = line.split()
-    if len(parts) < 3:
-        continue
-    t, status, svc = int(parts[0]), " ".join(parts[1:-1]), parts[-1]
-    if status == "start":
-        started.setdefault(svc, t)
-    elif status == "health_status: healthy":
-        healthy.setdefault(svc, t)
-deps = {"kafka": ["zookeeper"], "pgadmin": ["postgresDB"], "producer": ["kafka"], "stream_processor": ["kafka"],
-        "batch_ingestor": ["postgresDB"], "scheduler": ["producer", "batch_ingestor"]}
-problems = [f"{s} never healthy" for s in services if s not in healthy]
-for svc, ds in deps.items():
-    for d in ds:
-        if svc in started and d in healthy and started[svc] < healthy[d]:
-            problems.append(f"{svc} started before {d} was healthy")
-if problems:
-    print("; ".join(problems))
-    sys.exit(1)
-t0 = min(started.values())
-print(", ".join(f"{s} {(healthy[s] - t0) / 1e9:.0f}s" for s in sorted(services, key=lambda s: healthy[s])))
-PY
+    compose config --format json >"$RDIR/compose.json" || { echo "compose config failed"; return 1; }
+    python3 ci/rehearsal/start-order.py "$RDIR/compose.json" "$events"
 }
 check "every service healthy, each started only after its dependencies were healthy (healthy at, from the first start)" healthy_in_order
 
