@@ -4,8 +4,11 @@
 # faulted run and a comparison of the two: row count and order-independent digest of every
 # warehouse table, and the set of events in stream/.
 #
-#   ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden]
+#   ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N]
 #
+# --ingestors N runs N batch-ingestor processes on the one lake and warehouse, as
+# `docker compose up --scale batch_ingestor=N` does; the kill:batch-ingestor faults strike
+# the first of them while the others go on (docs/warehouse.md §Several ingestors on one lake).
 # A round is one fault at a seeded moment of the calendar (the scheduler's day count):
 # kill -9 of the scheduler, the producer, the stream processor or the batch ingestor, each
 # started again as Compose's restart policy would; an immediate (crash) restart of
@@ -24,16 +27,23 @@ source ci/lib.sh
 rounds=12
 seed=1
 profile=tiny
+ingestors=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=$2; shift ;;
         --seed) seed=$2; shift ;;
         --profile) profile=$2; shift ;;
-        *) echo "usage: ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden]" >&2; exit 2 ;;
+        --ingestors) ingestors=$2; shift ;;
+        *) echo "usage: ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N]" >&2; exit 2 ;;
     esac
     shift
 done
 [[ $rounds =~ ^[0-9]+$ && $seed =~ ^[0-9]+$ ]] || { echo "chaos: --rounds and --seed take whole numbers" >&2; exit 2; }
+[[ $ingestors =~ ^[1-9][0-9]*$ ]] || { echo "chaos: --ingestors takes a whole number from 1" >&2; exit 2; }
+# The services a fault may stop and that must be running: the first ingestor is the one
+# lib.sh starts, the others join it.
+watched=(producer stream-processor batch-ingestor)
+for ((i = 2; i <= ingestors; i++)); do watched+=("batch-ingestor-$i"); done
 [ "$profile" = full ] && { echo "chaos: the full profile is a benchmark, not a chaos run" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/hospital-chaos-XXXXXX)
@@ -128,6 +138,7 @@ run() { # label, rounds
     start_broker --fault-file "$work/faults"
     started=$(date +%s)
     start_services
+    for name in "${watched[@]:3}"; do start_service "$name" batch-ingestor --poll-seconds 0.2; done
     local next=0 total
     days=() deck=()
     if [ "$strikes" -gt 0 ]; then
@@ -142,7 +153,7 @@ run() { # label, rounds
             inject "${deck[$next]}"
             next=$((next + 1))
         fi
-        for name in producer stream-processor batch-ingestor; do
+        for name in "${watched[@]}"; do
             if ! is_running "$name"; then
                 # A fault must never stop a service by itself; Compose would start it again.
                 unplanned+=("$name (round $next)")
@@ -170,6 +181,7 @@ run() { # label, rounds
     done
     say "$label: scheduler complete after $(( $(date +%s) - started ))s; draining"
     echo up >>"$work/faults"
+    stop_services "${watched[@]:3}"
     drain_pipeline
     say "$label: drained after $(( $(date +%s) - started ))s"
     verify_pipeline >"$work/$label.verify" 2>&1 || true
