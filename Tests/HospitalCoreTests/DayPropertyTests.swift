@@ -97,7 +97,7 @@ import Testing
         // Each woman of 15–49 is pregnant with her age group's probability from the config, so
         // the count is near the sum of those probabilities.
         #expect(expected >= 50 && Double(pregnant) >= expected / 2, "\(pregnant) pregnant, \(expected) expected")
-        for rule in LakeAudit.ageRules {
+        for rule in ConditionsRule.ageRules {
             let condition = try #require(catalog.conditions.indices.first { catalog.conditions[$0].name.hasPrefix(rule.condition) })
             for person in 0..<population.count where population.issues[person] & (1 << UInt64(condition)) != 0 {
                 #expect(population.age(person, on: start) >= rule.minimumAge, "\(rule.condition)")
