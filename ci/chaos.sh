@@ -203,7 +203,7 @@ for kind in "${kinds[@]}"; do printf '  %-24s %s\n' "$kind" "${faults_by_kind[$k
 
 failures=0
 check() { # passed?, name, detail
-    if [ "$1" = 0 ]; then echo "PASS  $2"; else echo "FAIL  $2${3:+ — $3}"; failures=$((failures + 1)); fi
+    if [ "$1" = 0 ]; then echo "PASS chaos: $2"; else echo "FAIL chaos: $2${3:+ — $3}"; failures=$((failures + 1)); fi
 }
 ! grep -q '^FAIL' "$work/clean.verify" && grep -q '^PASS' "$work/clean.verify"
 check $? "hospital verify passes on the clean run" "$(grep '^FAIL' "$work/clean.verify" | head -n 3 | tr '\n' ' ')"

@@ -17,16 +17,14 @@ extension Hospital {
 
         func run() async throws {
             let (settings, config) = try options.load()
-            let verdicts: [LakeAudit.Verdict]
+            let report: AuditReport
             do {
-                verdicts = try LakeAudit(layout: settings.layout, config: config).run()
+                report = try LakeAudit(layout: settings.layout, config: config).run()
             } catch let error as LakeAudit.AuditError {
                 throw ExitStatus.report(error)
             }
-            for verdict in verdicts { print(verdict.line) }
-            let failed = verdicts.filter { !$0.passed }.count
-            print("audit: \(verdicts.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitStatus.failed }
+            for line in report.lines { print(line) }
+            if report.failed > 0 { throw ExitStatus.failed }
         }
     }
 }

@@ -27,14 +27,7 @@ public struct WardFigures: Sendable, Equatable {
     /// Reads every `daily_summary_<D>.json` of the lake, in date order; unreadable files are skipped.
     public static func read(_ layout: LakeLayout) -> WardFigures {
         var figures = WardFigures()
-        var paths: [(String, String)] = []
-        for folder in [layout.batch, layout.processed] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            where LakeFileName(name: name)?.kind == .dailySummary {
-                paths.append((name, folder + "/" + name))
-            }
-        }
-        for (_, path) in paths.sorted(by: { $0.0 < $1.0 }) {
+        for path in AuditFile.paths(in: layout)[.dailySummary] ?? [] {
             guard let data = FileManager.default.contents(atPath: path),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 let units = object["units"] as? [[String: Any]]

@@ -9,10 +9,12 @@ import HospitalWarehouse
 /// unreadable files) are named in a verdict, never followed and never a crash.
 public struct PipelineVerifier {
     public struct Check: Sendable {
+        /// Short and fixed, for a script to pick the check by; the name may carry counts.
+        public let id: String
         public let name: String
         public let passed: Bool
         public let detail: String
-        public var line: String { (passed ? "PASS: " : "FAIL: ") + name + (detail.isEmpty ? "" : " (\(detail))") }
+        public var line: String { VerdictLine.format(passed: passed, id: id, name + (detail.isEmpty ? "" : " (\(detail))")) }
     }
 
     let layout: LakeLayout
@@ -30,44 +32,49 @@ public struct PipelineVerifier {
     public func lakeChecks(goldenProblems: [String]) throws -> [Check] {
         var checks: [Check] = []
         let setup = LakeFlag.Setup.allCases.filter { !LakeFolders.exists(layout.path(LakeFlag.setup($0).path)) }
-        checks.append(Check(name: "all 5 setup flags", passed: setup.isEmpty, detail: setup.map(\.rawValue).joined(separator: ", ")))
+        checks.append(
+            Check(
+                id: "setup flags", name: "all 5 setup flags", passed: setup.isEmpty, detail: setup.map(\.rawValue).joined(separator: ", ")))
         let sessions = 1...config.clinical.sessionsPerDay
         let flags = calendar.dates.flatMap { DayWriter.flags(for: $0, calendar: calendar, sessions: sessions) }
         let missing = flags.filter { !LakeFolders.exists(layout.path($0)) }
         checks.append(
-            Check(name: "every daily flag (\(flags.count))", passed: missing.isEmpty, detail: missing.prefix(3).joined(separator: ", ")))
+            Check(
+                id: "daily flags", name: "every daily flag (\(flags.count))", passed: missing.isEmpty,
+                detail: missing.prefix(3).joined(separator: ", ")))
         let unreadable = (LakeFlag.Setup.allCases.map { LakeFlag.setup($0).path } + flags).filter { flag in
             LakeEntry.kind(layout.path(flag)) != .missing && !Self.isManifest(layout.path(flag))
         }
         checks.append(
             Check(
-                name: "every flag is a readable manifest", passed: unreadable.isEmpty,
+                id: "flag manifests", name: "every flag is a readable manifest", passed: unreadable.isEmpty,
                 detail: unreadable.prefix(3).joined(separator: ", ")))
         let odd = [layout.batch, layout.processed, layout.failed].flatMap { folder in
             Self.names(folder).filter { LakeEntry.kind(folder + "/" + $0) != .regular }.map { layout.relative(folder + "/" + $0) }
         }
         checks.append(
             Check(
-                name: "every lake entry is a regular file", passed: odd.isEmpty,
+                id: "regular files", name: "every lake entry is a regular file", passed: odd.isEmpty,
                 detail: odd.prefix(3).map { EscapedText.of($0) }.joined(separator: ", ")))
         let (state, note) = SchedulerState.recover(from: layout)
         checks.append(
             Check(
-                name: "state \(calendar.end) complete", passed: state?.currentDate == calendar.end && state?.status == .complete,
+                id: "state", name: "state \(calendar.end) complete",
+                passed: state?.currentDate == calendar.end && state?.status == .complete,
                 detail: (state.map { "\($0.currentDate) \($0.status.rawValue)" } ?? "no state") + (note.map { "; " + $0 } ?? "")))
         checks.append(
             Check(
-                name: "lake equals the golden manifest", passed: goldenProblems.isEmpty,
+                id: "golden", name: "lake equals the golden manifest", passed: goldenProblems.isEmpty,
                 detail: goldenProblems.prefix(3).joined(separator: "; ")))
         let failed = Self.names(layout.failed)
         checks.append(
             Check(
-                name: "no file in failed/", passed: failed.isEmpty,
+                id: "failed", name: "no file in failed/", passed: failed.isEmpty,
                 detail: failed.prefix(3).map { EscapedText.of($0) }.joined(separator: ", ")))
         let left = Self.names(layout.batch)
         checks.append(
             Check(
-                name: "nothing left in batch/", passed: left.isEmpty,
+                id: "batch", name: "nothing left in batch/", passed: left.isEmpty,
                 detail: "\(left.count) files" + (left.first.map { ", first \(EscapedText.of($0))" } ?? "")))
         return checks
     }
@@ -121,7 +128,7 @@ public struct PipelineVerifier {
         let missing = expected.keys.filter { seen[$0] == nil }.count
         let twice = seen.values.filter { $0 > 1 }.count
         let check = Check(
-            name: "every outbox event in stream/ exactly once (\(expected.count))",
+            id: "stream", name: "every outbox event in stream/ exactly once (\(expected.count))",
             passed: missing == 0 && twice == 0 && wrong == 0 && unreadable.isEmpty,
             detail: (missing + twice + wrong == 0 ? "" : "\(missing) missing, \(twice) more than once, \(wrong) not as encoded")
                 + (unreadable.first.map { "; unreadable outbox \($0)" } ?? ""))
@@ -151,7 +158,8 @@ public struct PipelineVerifier {
         let off = pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
         var checks = [
             Check(
-                name: "warehouse counts equal lake counts (\(pairs.count) tables)", passed: off.isEmpty, detail: off.joined(separator: ", ")
+                id: "warehouse counts", name: "warehouse counts equal lake counts (\(pairs.count) tables)", passed: off.isEmpty,
+                detail: off.joined(separator: ", ")
             )
         ]
         let distinct = [
@@ -160,7 +168,9 @@ public struct PipelineVerifier {
         ]
         let wrong = distinct.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
         checks.append(
-            Check(name: "every outbox event in the warehouse exactly once", passed: wrong.isEmpty, detail: wrong.joined(separator: ", ")))
+            Check(
+                id: "warehouse events", name: "every outbox event in the warehouse exactly once", passed: wrong.isEmpty,
+                detail: wrong.joined(separator: ", ")))
         return checks
     }
 

@@ -23,15 +23,17 @@ struct VerifyProcessTests {
         _ = try Simulation(world: world, layout: layout).run()
 
         let clean = try Self.verify(layout.root)
-        #expect(clean.output.contains("PASS: lake equals the golden manifest"), "\(clean.output)")
-        #expect(clean.output.contains("PASS: every flag is a readable manifest"), "\(clean.output)")
+        #expect(clean.output.contains("PASS golden: lake equals the golden manifest"), "\(clean.output)")
+        #expect(clean.output.contains("PASS flag manifests: every flag is a readable manifest"), "\(clean.output)")
 
         try FileManager.default.createSymbolicLink(atPath: layout.batch + "/admissions_2022-12-25.csv", withDestinationPath: "/nowhere")
         let flag = LakeFlag.visitors(Profile.golden.calendar.start).path
         try Data("{corrupt".utf8).write(to: URL(fileURLWithPath: layout.path(flag)))
         let odd = try Self.verify(layout.root)
         #expect(odd.status == 1, "a verdict, not a crash: \(odd.output)")
-        #expect(odd.output.contains("FAIL: every flag is a readable manifest (\(flag))"), "\(odd.output)")
-        #expect(odd.output.contains("FAIL: every lake entry is a regular file (batch/admissions_2022-12-25.csv)"), "\(odd.output)")
+        #expect(odd.output.contains("FAIL flag manifests: every flag is a readable manifest (\(flag))"), "\(odd.output)")
+        #expect(
+            odd.output.contains("FAIL regular files: every lake entry is a regular file (batch/admissions_2022-12-25.csv)"), "\(odd.output)"
+        )
     }
 }
