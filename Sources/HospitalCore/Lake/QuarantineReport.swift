@@ -1,8 +1,8 @@
 import Foundation
 
-/// The reason kept beside a quarantined file, `failed/<name>.error.json` (docs/lake.md §Failed
-/// files): built here, written here, and read back here, so a retry never scans a report
-/// written for people. The members keep the documented names and order; what a kind of
+/// The reason kept beside a quarantined file, `failed/<name>.error.json`
+/// (docs/lake.md §Failed files): built here, written here, and read back here, so a retry
+/// never scans a report written for people. The members keep the documented names and order; what a kind of
 /// fault adds (a SQLSTATE, the file holding a missing parent, a count of events) is a typed
 /// field, written only when set.
 public struct QuarantineReport: Sendable, Equatable {

@@ -52,17 +52,7 @@ public final class BatchIngestor {
         try readLedger()
     }
 
-    /// A batch file is moved to processed/ only after its commit, but a commit the server
-    /// lost (a restored backup, a new database) leaves one there that the ledger does not
-    /// know: it goes back to batch/ and loads again.
-    private func readLedger() throws {
-        ledger = try Ledger.read(context.connection)
-        let moved = try context.inbox.returnUnledgered { ledger.contains($0) }
-        guard let first = moved.first else { return }
-        context.logger.warning(
-            "files not in the ledger loaded again",
-            metadata: [LogKey.files: "\(moved.count)", LogKey.file: "\(EscapedText.of(first, limit: 200))"])
-    }
+    private func readLedger() throws { ledger = try Ledger.reconciled(context) }
 
     /// One look at the lake: loads what can be loaded now, in load order.
     @discardableResult

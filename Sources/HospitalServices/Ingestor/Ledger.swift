@@ -16,6 +16,21 @@ struct Ledger {
         return ledger
     }
 
+    /// The ledger as the table holds it, with the lake brought in line: a batch file moves to
+    /// processed/ only after its commit, but a commit the server lost (a restored backup, a
+    /// new database) leaves one there that the ledger does not know; it goes back to batch/
+    /// and loads again.
+    static func reconciled(_ context: IngestContext) throws -> Ledger {
+        let ledger = try read(context.connection)
+        let moved = try context.inbox.returnUnledgered { ledger.contains($0) }
+        if let first = moved.first {
+            context.logger.warning(
+                "files not in the ledger loaded again",
+                metadata: [LogKey.files: "\(moved.count)", LogKey.file: "\(EscapedText.of(first, limit: 200))"])
+        }
+        return ledger
+    }
+
     func digests(of name: String) -> Set<String> { digests[name] ?? [] }
 
     func contains(_ name: String) -> Bool { digests[name] != nil }
