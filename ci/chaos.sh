@@ -176,7 +176,7 @@ run() { # label, rounds
             say "  the scheduler failed; started again"
             start_service scheduler
         fi
-        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: $label timed out: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then echo "FAIL chaos: $label timed out: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
         sleep 0.2
     done
     say "$label: scheduler complete after $(( $(date +%s) - started ))s; draining"

@@ -89,10 +89,10 @@ class Report:
             problems = [] if problems else ["check failed"]
         if problems:
             self.failed += 1
-            print(f"FAIL: {name}: " + "; ".join(problems))
+            print(f"FAIL compose: {name}: " + "; ".join(problems))
         else:
             self.passed += 1
-            print(f"PASS: {name}")
+            print(f"PASS compose: {name}")
 
 
 # ---------------------------------------------------------------- Compose config

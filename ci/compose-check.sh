@@ -60,7 +60,7 @@ run_compose --env-file /dev/null -f docker-compose.yml config --format json >"$R
 echo "== .env.example renders the same config as the file's own defaults"
 run_compose --env-file .env.example -f docker-compose.yml config --format json >"$CI_DIR/compose.env-example.json"
 if ! cmp -s "$RENDERED" "$CI_DIR/compose.env-example.json"; then
-    echo "FAIL: .env.example and the \${VAR:-default} defaults of docker-compose.yml differ:" >&2
+    echo "FAIL compose: .env.example and the \${VAR:-default} defaults of docker-compose.yml differ:" >&2
     diff "$RENDERED" "$CI_DIR/compose.env-example.json" >&2 || true
     exit 1
 fi

@@ -64,7 +64,7 @@ if [ "$mode" = compose ]; then
         now=$(snapshot || true)
         if [ "$now" != "$last" ]; then last=$now; stable_since=$(date +%s); fi
         if [ "${now%% *}" = 0 ] && [[ $now == *'"files_waiting":0'* ]] && [ "$(( $(date +%s) - stable_since ))" -ge 8 ]; then break; fi
-        if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out waiting for the pipeline to drain ($now)"; exit 1; fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then echo "FAIL e2e: timed out waiting for the pipeline to drain ($now)"; exit 1; fi
         sleep 1
     done
     say "pipeline drained after $(( $(date +%s) - started ))s ($last)"
@@ -81,10 +81,10 @@ if [ "$mode" = compose ]; then
     verified=0
     as_reader_in_compose verify || verified=$?
     # The report lands in the lake volume's .reports/ and is read out through the scheduler.
-    as_reader_in_compose report >/dev/null || { say "FAIL: hospital report inside the Compose network"; exit 1; }
+    as_reader_in_compose report >/dev/null || { echo "FAIL e2e: hospital report inside the Compose network"; exit 1; }
     mkdir -p "$report_dir"
     in_lake 'cat .reports/report.html' >"$report_dir/report.html" ||
-        { say "FAIL: no .reports/report.html in the lake volume"; exit 1; }
+        { echo "FAIL e2e: no .reports/report.html in the lake volume"; exit 1; }
     say "report written: $report_dir/report.html (ci/report-png.sh renders it to PNG)"
     exit "$verified"
 fi
@@ -100,10 +100,10 @@ started=$(date +%s)
 start_services
 [ -n "${E2E_STATS:-}" ] && start_sampler
 while is_running scheduler; do
-    if [ "$(date +%s)" -ge "$deadline" ]; then say "FAIL: timed out after ${timeout_seconds}s: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then echo "FAIL e2e: timed out after ${timeout_seconds}s: $("$bin" status 2>&1 | tail -n 3 | tr '\n' ' ')"; exit 1; fi
     sleep 1
 done
-wait "${service_pid[scheduler]}" || { say "FAIL: the scheduler exited with an error"; exit 1; }
+wait "${service_pid[scheduler]}" || { echo "FAIL e2e: the scheduler exited with an error"; exit 1; }
 say "scheduler complete after $(( $(date +%s) - started ))s; draining"
 drain_pipeline
 drained=$(( $(date +%s) - started ))
@@ -121,7 +121,7 @@ verify_pipeline || verified=$?
 # The report of the run, read as hospital_reader into the lake's .reports/, where
 # `hospital status` names it; copied out to report_dir.
 as_reader "$bin" report >/dev/null
-"$bin" status | grep '^report' || { say "FAIL: hospital status does not name the report"; exit 1; }
+"$bin" status | grep '^report' || { echo "FAIL e2e: hospital status does not name the report"; exit 1; }
 mkdir -p "$report_dir"
 cp "$lake/.reports/report.html" "$report_dir/report.html"
 say "report written: $report_dir/report.html (ci/report-png.sh renders it to PNG)"

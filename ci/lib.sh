@@ -18,7 +18,7 @@ say() { printf '%s: %s\n' "${script_name:-ci}" "$*"; }
 wait_until() { # description, command...
     local what=$1; shift
     until "$@"; do
-        if [ "$(date +%s)" -ge "${deadline:?}" ]; then say "FAIL: timed out waiting for $what"; exit 1; fi
+        if [ "$(date +%s)" -ge "${deadline:?}" ]; then echo "FAIL ${script_name:-ci}: timed out waiting for $what"; exit 1; fi
         sleep 0.2
     done
 }

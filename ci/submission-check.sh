@@ -18,7 +18,7 @@ work=$(mktemp -d /tmp/hospital-submission-check-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failed=0
 result() { # status, name[, why]
-    if [ "$1" -eq 0 ]; then echo "PASS: $2"; else echo "FAIL: $2${3:+: $3}"; failed=$((failed + 1)); fi
+    if [ "$1" -eq 0 ]; then echo "PASS submission: $2"; else echo "FAIL submission: $2${3:+: $3}"; failed=$((failed + 1)); fi
 }
 zip_names() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
 zip_cat() { python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' "$1" "$2"; }

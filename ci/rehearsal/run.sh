@@ -94,9 +94,9 @@ check() { # name, command...: one PASS/FAIL line, the command's output kept for 
     shift
     out=$("$@" 2>&1) || status=$?
     if [ "$status" -eq 0 ]; then
-        check_lines+=("PASS: $name${out:+ ($out)}")
+        check_lines+=("PASS rehearsal: $name${out:+ ($out)}")
     else
-        check_lines+=("FAIL: $name: ${out:-exit $status}")
+        check_lines+=("FAIL rehearsal: $name: ${out:-exit $status}")
         failed=$((failed + 1))
     fi
     printf '%s\n' "${check_lines[-1]}"
@@ -226,13 +226,13 @@ else
     dockerd_pid=$!
     own_engine=1
     for _ in $(seq 1 120); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-    docker info >/dev/null 2>&1 || { tail -n 20 "$RDIR/dockerd.log"; say "FAIL: dockerd did not answer"; exit 1; }
+    docker info >/dev/null 2>&1 || { tail -n 20 "$RDIR/dockerd.log"; echo "FAIL rehearsal: dockerd did not answer"; exit 1; }
 fi
 say "engine $(docker version --format '{{.Server.Version}}'), storage $(docker info --format '{{.Driver}}')"
 # On an engine that is not ours, a project named hospital may hold someone's lake and
 # warehouse: the rehearsal would take its volumes over and remove them at the end.
 if [ "$own_engine" = 0 ] && [ -n "$(docker ps -aq --filter label=com.docker.compose.project=hospital)$(docker volume ls -q --filter label=com.docker.compose.project=hospital)" ]; then
-    say "FAIL: the engine at ${DOCKER_HOST:-the default socket} has a Compose project 'hospital' (containers or volumes); the rehearsal would replace and remove them. Remove it (docker compose down -v) or unset DOCKER_HOST to let the rehearsal start its own engine."
+    echo "FAIL rehearsal: the engine at ${DOCKER_HOST:-the default socket} has a Compose project 'hospital' (containers or volumes); the rehearsal would replace and remove them. Remove it (docker compose down -v) or unset DOCKER_HOST to let the rehearsal start its own engine."
     exit 1
 fi
 end_phase
