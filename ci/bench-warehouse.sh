@@ -35,9 +35,10 @@ fi
 copy=$work/copy
 mkdir -p "$copy/batch"
 cp -r "$lake/.setup_flags" "$lake/.daily_flags" "$lake/scheduler_state.json" "$copy/"
-mapfile -t outbox < <("$bin" files --lake "$lake" --outbox --in batch)
+declare -A outbox=()
+while IFS= read -r f; do outbox[$f]=1; done < <("$bin" files --lake "$lake" --outbox --in batch)
 for f in "$lake"/batch/*; do
-    [[ " ${outbox[*]} " == *" $f "* ]] || cp "$f" "$copy/batch/"
+    [ -n "${outbox[$f]:-}" ] || cp "$f" "$copy/batch/"
 done
 csvs=("$copy"/batch/*.csv)
 rows=$(( $(cat "${csvs[@]}" | wc -l) - ${#csvs[@]} )) # a header per file
