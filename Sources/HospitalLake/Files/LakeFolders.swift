@@ -3,6 +3,33 @@ import HospitalCore
 
 /// Creating folders and making renames in them durable.
 public enum LakeFolders {
+    /// A folder below the lake's top (`stream/<topic>`) as a service is about to write into it,
+    /// checked every time, since it can be replaced while the service runs: made when missing.
+    /// An entry of that name that is not a folder (a link above all, which would carry the
+    /// writes out of the lake) goes to failed/ by name, never followed, and a real folder takes
+    /// its place. Returns whether it had to move one.
+    @discardableResult
+    public static func ensureFolder(_ path: String, quarantine: Quarantine) throws -> Bool {
+        let kind = LakeEntry.kind(path)
+        if kind == .directory { return false }
+        if kind != .missing {
+            let report = quarantine.report(
+                .notRegular, file: quarantine.layout.relative(path), reason: "\(kind.noun), not a folder: never followed")
+            do {
+                try quarantine.move(path, report)
+            } catch LakeError.io(_, _, let code) where code == ENOENT {
+                // Moved by another service that met it first.
+            }
+        }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw LakeError.io(path: path, operation: "mkdir", code: errno)
+        }
+        guard LakeEntry.kind(path) == .directory else {
+            throw LakeError.badState(path: path, reason: "is \(LakeEntry.kind(path).noun), not a folder")
+        }
+        return kind != .missing
+    }
+
     public static func create(_ layout: LakeLayout) throws {
         for folder in layout.folders {
             // A name taken by something else (a file, a link) is named as such: FileManager's

@@ -29,8 +29,11 @@ public struct Inbox: Sendable {
         quarantine = Quarantine(layout: layout, service: "batch-ingestor")
     }
 
+    /// The topic folders the ingestor reads, each only when it is a real folder: a link in its
+    /// place is a stranger, never followed.
     var streamFolders: [(topic: String, path: String)] {
         [topics.transport, topics.transfers, topics.summary].map { ($0, layout.stream + "/" + $0) }
+            .filter { LakeEntry.kind($0.path) == .directory }
     }
 
     /// Regular batch files the ingestor owns and every regular landed chunk, in load order
@@ -67,6 +70,13 @@ public struct Inbox: Sendable {
             look(
                 layout.batch + "/" + name, known: IngestFile(name: name) != nil || OutboxFile(name: name) != nil,
                 nameReason: "not a lake file name")
+        }
+        for topic in [topics.transport, topics.transfers, topics.summary] {
+            let path = layout.stream + "/" + topic
+            let kind = LakeEntry.kind(path)
+            if kind != .directory, kind != .missing {
+                found.append(Stranger(path: path, problem: .notRegular, reason: "\(kind.noun), not a folder: never followed"))
+            }
         }
         for (topic, folder) in streamFolders {
             for name in LakeFolders.names(in: folder) {

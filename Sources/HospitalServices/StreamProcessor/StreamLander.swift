@@ -25,8 +25,6 @@ public final class StreamLander {
     let logger: Logger
     /// Each partition's open chunk and when to cut it.
     private var cuts: ChunkCuts<StreamChunk>
-    /// Topic folders in stream/ known to exist.
-    private var folders: Set<String> = []
     /// Buffers of landed chunks, for the next ones: the same memory chunk after chunk.
     private var spareBuffers: [[UInt8]] = []
     /// Internal for `StreamLander+Gaps.swift`.
@@ -108,8 +106,9 @@ public final class StreamLander {
         }
         if let missing = gaps.observe(partition, offset: offset) { try recordGap(partition, missing: missing) }
         let folder = layout.stream + "/" + partition.topic
-        if folders.insert(folder).inserted {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Looked at for every chunk: a link put in the folder's place would carry the events out of the lake.
+        if try LakeFolders.ensureFolder(folder, quarantine: Quarantine(layout: layout, service: "stream-processor")) {
+            logger.error("a topic folder was not a folder; moved to failed/", metadata: [LogKey.topic: "\(partition.topic)"])
         }
         let chunk = StreamChunk(folder: folder, partition: partition, buffer: spareBuffers.popLast() ?? [])
         cuts.open(partition, at: offset, chunk: chunk, now: now)
