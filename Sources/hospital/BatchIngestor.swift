@@ -29,7 +29,7 @@ extension Hospital {
         var workers: Int?
 
         func validate() throws {
-            if !(pollSeconds > 0) { throw ValidationError("--poll-seconds must be more than 0") }
+            try ServiceOptions.validate(pollSeconds: pollSeconds)
             if let workers, !(1...64).contains(workers) { throw ValidationError("--workers must be from 1 to 64") }
         }
 

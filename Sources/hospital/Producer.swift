@@ -23,7 +23,7 @@ extension Hospital {
         var pollSeconds = 0.2
 
         func validate() throws {
-            if !(pollSeconds > 0) { throw ValidationError("--poll-seconds must be more than 0") }
+            try ServiceOptions.validate(pollSeconds: pollSeconds)
         }
 
         func run() async throws {

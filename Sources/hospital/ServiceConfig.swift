@@ -72,6 +72,10 @@ struct ServiceConfig {
                     throw ConfigError(file: "environment", key: "DB_PASSWORD_FILE", expected: "a readable file")
                 }
                 password = text.trimmingCharacters(in: .newlines)
+                // An empty secret is a deployment mistake, not a login to retry for minutes.
+                guard !password.isEmpty else {
+                    throw ConfigError(file: "environment", key: "DB_PASSWORD_FILE", expected: "a file holding the password; it is empty")
+                }
             }
             var port = service.config.database.port
             if let text = env["DB_PORT"] {

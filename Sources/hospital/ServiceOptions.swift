@@ -8,4 +8,10 @@ struct ServiceOptions: ParsableArguments {
     var configs: String?
 
     func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake.root) }
+
+    /// A service's `--poll-seconds`: a millisecond at least (below that the service spins on
+    /// an idle lake), a minute at most (SIGTERM is answered within one poll).
+    static func validate(pollSeconds: Double) throws {
+        if !(0.001...60).contains(pollSeconds) { throw ValidationError("--poll-seconds must be from 0.001 to 60") }
+    }
 }

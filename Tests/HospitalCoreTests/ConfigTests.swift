@@ -136,6 +136,11 @@ import Testing
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["SIM_SEED": "-1"]) }
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["SIM_END_DATE": "2022-02-30"]) }
         #expect(throws: ConfigError.self) { try Settings.fromEnvironment(["MAX_INGEST_LAG_DAYS": "0"]) }
+        for pause in ["inf", "nan", "-1", "86401", "1e9"] {
+            #expect(throws: ConfigError.self, "\(pause)") { try Settings.fromEnvironment(["STREAM_INTERVAL_SECONDS": pause]) }
+            #expect(throws: ConfigError.self, "\(pause)") { try Settings.fromEnvironment(["BATCH_INTERVAL_SECONDS": pause]) }
+        }
+        #expect(try Settings.fromEnvironment(["BATCH_INTERVAL_SECONDS": "900"]).batchIntervalSeconds == 900)
         for servers in ["", " ", "kafka", "kafka:", ":9092", "kafka:0", "kafka:70000", "kafka:9092,", "kafka:nine"] {
             #expect(
                 throws: ConfigError(file: "environment", key: "KAFKA_BOOTSTRAP_SERVERS", expected: "host:port, or several comma-separated")

@@ -64,9 +64,12 @@ public struct Settings: Sendable {
             guard first <= last else { throw bad("SIM_END_DATE", "a date on or after SIM_START_DATE") }
             profile = profile.with(calendar: SimCalendar(start: first, end: last))
         }
+        // `inf` or `nan` parse as numbers too: a pause of infinity would never end.
         func seconds(_ key: String) throws -> Double {
             guard let text = environment[key] else { return 0 }
-            guard let value = Double(text), value >= 0 else { throw bad(key, "a number of seconds, 0 or more") }
+            guard let value = Double(text), value.isFinite, (0...Self.longestPause).contains(value) else {
+                throw bad(key, "a number of seconds from 0 to \(Int(Self.longestPause))")
+            }
             return value
         }
         var lag = 7
@@ -86,6 +89,9 @@ public struct Settings: Sendable {
             batchIntervalSeconds: try seconds("BATCH_INTERVAL_SECONDS"),
             maxIngestLagDays: lag, kafkaBootstrapServers: servers)
     }
+
+    /// The longest pacing pause: a day of wall clock per session or per sim day.
+    static let longestPause = 86_400.0
 
     /// Whether `text` names brokers as librdkafka takes them: `host:port`, comma-separated,
     /// each optionally `scheme://`. An empty or portless list would leave a service waiting

@@ -67,12 +67,19 @@ struct IngestorProcessTests {
                 "schemas.summary"
             ),
             ("wrong password", validDatabase, "password authentication failed"),
+            // An empty secret used to be tried for 200 s and then end with exit 1.
+            ("empty password file", validDatabase, "key 'DB_PASSWORD_FILE': a file holding the password; it is empty"),
         ] as [(String, String?, String)])
     func aBadConfigurationStopsWithOneLineAndExitCode2(_ label: String, _ database: String?, _ expected: String) async throws {
         let layout = try F.lake(days: 1)
         let settings = try await F.database(label)
         var env = environment(settings, lake: layout, configs: try configs(database: database))
         if label == "wrong password" { env["DB_PASSWORD"] = "not-the-password" }
+        if label == "empty password file" {
+            let empty = TemporaryFolder.make("hospital-secret") + "/db_loader_password"
+            try Data("\n".utf8).write(to: URL(fileURLWithPath: empty))
+            env["DB_PASSWORD_FILE"] = empty
+        }
         let result = try run(["batch-ingestor", "--drain"], environment: env)
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("configuration error") }
