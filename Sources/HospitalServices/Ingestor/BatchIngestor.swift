@@ -40,19 +40,15 @@ public final class BatchIngestor {
     public func prepare(schemaSQL: String?, config: HospitalConfig) throws {
         if let schemaSQL { try context.connection.executeScript(schemaSQL) }
         try WarehouseSeed.apply(config, schemas: context.schemas, on: context.connection)
-        try readLedger()
+        ledger = try Ledger.reconciled(context)
     }
 
     /// Goes on over a new session after the old one was lost; the ledger is read again.
     public func reconnect(_ connection: PQConnection) throws {
-        context = IngestContext(
-            inbox: context.inbox, connection: connection, schemas: context.schemas, stages: StageTables(), claims: FileClaims(),
-            calendar: context.calendar, logger: context.logger)
+        context = context.over(connection)
         unmoved = []
-        try readLedger()
+        ledger = try Ledger.reconciled(context)
     }
-
-    private func readLedger() throws { ledger = try Ledger.reconciled(context) }
 
     /// One look at the lake: loads what can be loaded now, in load order.
     @discardableResult
@@ -67,9 +63,13 @@ public final class BatchIngestor {
         for outcome in try Strangers(context: context).sweep() { try book(outcome, pass: &pass) }
         pass.failed += try missing.report(flags: &flags, ledger: ledger, context: context)
         let waiting = context.inbox.waiting()
+        var unsettled: [IngestFile] = []
         for entry in waiting {
             if shouldStop() { break }
-            let outcome = try handle(entry, state: state, pending: waiting.map(\.file))
+            let outcome =
+                IngestDecision.waitsForParent(entry.file, unsettled: unsettled)
+                ? .waiting : try handle(entry, state: state, pending: waiting.map(\.file))
+            if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
             try book(outcome, pass: &pass)
             if !unmoved.contains(entry.file.name) { try context.release(entry.file.name) }
         }

@@ -19,6 +19,13 @@ struct IngestContext {
 
     var layout: LakeLayout { inbox.layout }
 
+    /// The same worker over a new session: its stage tables and claims went with the old one.
+    func over(_ connection: PQConnection) -> IngestContext {
+        IngestContext(
+            inbox: inbox, connection: connection, schemas: schemas, stages: StageTables(), claims: FileClaims(), calendar: calendar,
+            logger: logger)
+    }
+
     var loader: FileLoader { FileLoader(connection: connection, schemas: schemas, stages: stages) }
 
     /// Claims `name` for this session; false while another worker or process holds it.

@@ -25,6 +25,20 @@ enum IngestDecision: Equatable {
         }
     }
 
+    /// Whether a batch file must wait for a parent file this pass left unsettled (waiting, or
+    /// in another worker's hands): a staff snapshot inserts the staff rows it lists as shared
+    /// rows, so loaded beside the roster it would commit them first and the roster's own
+    /// insert of the same rows would be refused. A parent of an earlier kind holds a child of
+    /// the same day (or any child, when either has no date); chunks set their events aside
+    /// instead.
+    static func waitsForParent(_ file: IngestFile, unsettled: [IngestFile]) -> Bool {
+        guard !file.kind.isStream else { return false }
+        return unsettled.contains { parent in
+            parent.kind < file.kind && file.kind.suppliers.contains(parent.kind)
+                && (parent.date == nil || file.date == nil || parent.date == file.date)
+        }
+    }
+
     /// Whether a file's date (a schedule's month) falls in the run's calendar.
     static func covers(_ kind: IngestFile.Kind, _ date: SimDate, _ calendar: SimCalendar) -> Bool {
         guard kind == .schedules else { return calendar.contains(date) }

@@ -38,3 +38,23 @@ import Testing
         #expect(IngestDecision.decide(file, sha256: "a", loaded: ["a"], calendar: calendar) == .loadedAlready)
     }
 }
+
+/// Parents before children across workers: a child waits while its parent is unsettled.
+@Suite struct IngestParentOrderTests {
+    func file(_ name: String) throws -> IngestFile { try #require(IngestFile(name: name)) }
+
+    @Test func aSnapshotWaitsWhileTheRosterIsInAnotherWorkersHands() throws {
+        let roster = try file("staff_data.csv")
+        #expect(IngestDecision.waitsForParent(try file("staff_active_2022-11-20.csv"), unsettled: [roster]))
+        #expect(IngestDecision.waitsForParent(try file("schedules_2022-11.csv"), unsettled: [roster]))
+        #expect(!IngestDecision.waitsForParent(try file("staff_active_2022-11-20.csv"), unsettled: []))
+        #expect(!IngestDecision.waitsForParent(try file("reserve_pool.csv"), unsettled: [roster]), "not a child of the roster")
+    }
+
+    @Test func aDaysChildWaitsForThatDaysParentOnly() throws {
+        let visitors = try file("daily_visitors_2022-11-21.csv")
+        #expect(IngestDecision.waitsForParent(try file("admissions_2022-11-21.csv"), unsettled: [visitors]))
+        #expect(!IngestDecision.waitsForParent(try file("admissions_2022-11-22.csv"), unsettled: [visitors]))
+        #expect(!IngestDecision.waitsForParent(try file("daily_visitors_2022-11-22.csv"), unsettled: [visitors]), "a sibling")
+    }
+}
