@@ -84,19 +84,20 @@ public final class BatchIngestor {
     }
 
     /// A landed chunk the ledger has already is passed by (it is seen on every pass); any other
-    /// file is claimed first, and then looked at again as it is under the claim.
+    /// file is claimed first and read once, under the claim.
     private func handle(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile]) throws -> FileOutcome {
         let file = entry.file
-        guard var bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
-        var sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
-        // A batch file is always claimed: it moves after its load, and its move must be one worker's.
-        if !file.kind.isStream || !ledger.digests(of: file.name).contains(sha256) {
-            guard try context.claim(file.name) else { return .inFlight }
-            try ledger.refresh(file.name, from: context.connection)
-            guard let now = context.inbox.read(entry.path) else { return .unchanged }  // loaded and moved by another worker
-            bytes = now
-            sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
+        if file.kind.isStream, let bytes = context.inbox.read(entry.path),
+            ledger.digests(of: file.name).contains(
+                digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path)))
+        {
+            return .unchanged
         }
+        // Any other file is read under its claim: a batch file moves after its load, and its move must be one worker's.
+        guard try context.claim(file.name) else { return .inFlight }
+        try ledger.refresh(file.name, from: context.connection)
+        guard let bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
+        let sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
         switch IngestDecision.decide(file, sha256: sha256, loaded: ledger.digests(of: file.name), calendar: context.calendar) {
         case .outsideCalendar(let date):
             return try context.quarantine(
