@@ -156,15 +156,4 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
         default: return nil
         }
     }
-
-    /// The topic an outbox file is published to, or a chunk was landed from.
-    public func topic(_ topics: KafkaConfig.Topics) -> String? {
-        switch self {
-        case .transport: return topics.transport
-        case .transfers: return topics.transfers
-        case .dailySummary: return topics.summary
-        case .streamChunk(let chunk), .setAside(let chunk), .offsetGap(let chunk): return chunk.topic
-        default: return nil
-        }
-    }
 }

@@ -13,7 +13,7 @@ struct Strangers {
             guard try context.claim(claim) else { continue }
             defer { try? context.release(claim) }
             // Not moved by another worker between the listing and the claim.
-            guard context.inbox.strangers().contains(stranger) else { continue }
+            guard LakeEntry.kind(stranger.path) != .missing else { continue }
             outcomes.append(try context.quarantine(stranger.path, stranger.problem, reason: stranger.reason))
         }
         return outcomes
