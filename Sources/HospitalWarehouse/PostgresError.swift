@@ -76,6 +76,10 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         return sqlState.hasPrefix("22") || sqlState.hasPrefix("23") || sqlState.hasPrefix("54")
     }
 
+    /// A deadlock or serialization failure: two sessions' work collided, and the server rolled
+    /// this statement back. It is no verdict on the data; the work may simply be tried again.
+    public var isConflictBetweenSessions: Bool { kind == .server && ["40P01", "40001"].contains(sqlState ?? "") }
+
     /// The session is gone (the server restarted, closed it, or cannot be reached): the
     /// statement's fate is the server's to tell after reconnecting, not a verdict on it.
     public var isConnectionLoss: Bool {

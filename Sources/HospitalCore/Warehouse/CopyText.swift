@@ -1,12 +1,13 @@
 /// PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash escapes.
 public enum CopyText {
-    /// Rows with a leading line-number column, as the ingestor's staging tables hold them.
-    public static func encode(_ rows: TableRows) -> [UInt8] {
+    /// Rows with a leading line-number column, as the ingestor's staging tables hold them,
+    /// or (`lines: false`) as the warehouse table itself holds them.
+    public static func encode(_ rows: TableRows, lines: Bool = true) -> [UInt8] {
         var text = ByteText(capacity: rows.rows.count * 160)
         for (row, line) in zip(rows.rows, rows.lines) {
-            text.append(line)
-            for value in row {
-                text.append(UInt8(ascii: "\t"))
+            if lines { text.append(line) }
+            for (index, value) in row.enumerated() {
+                if lines || index > 0 { text.append(UInt8(ascii: "\t")) }
                 guard let value else {
                     text.append("\\N")
                     continue

@@ -51,7 +51,15 @@ public struct IngestFile: Sendable, Equatable {
         /// dimension the file repeats, staff a snapshot lists again, or events a chunk
         /// re-delivers. Other rows belong to their file alone.
         public func mayFindLoaded(_ table: WarehouseTable) -> Bool {
-            table.repeats || isStream || (self == .staffActive && table.name == WarehouseTables.staff.name)
+            isStream || sharesRows(table)
+        }
+
+        /// Whether `table`'s rows from a file of this kind are expected in the warehouse
+        /// already: a dimension the file repeats, or staff a snapshot lists again. They are
+        /// inserted with `ON CONFLICT DO NOTHING` on every load, where a chunk's events, found
+        /// again only after a re-delivery, go in by plain COPY until one collides.
+        public func sharesRows(_ table: WarehouseTable) -> Bool {
+            table.repeats || (self == .staffActive && table.name == WarehouseTables.staff.name)
         }
     }
 

@@ -19,10 +19,7 @@ public final class BatchIngestor {
     private var missing = MissingFiles()
     private var digests = DigestCache()
     private var firstPass = true
-    /// Loaded files and reports waiting to move to processed/, moved together: each move
-    /// costs two folder syncs, and a pass moves hundreds of small files. A crash first leaves
-    /// them in batch/, where the ledger (or, for a report, its flag) moves them next time.
-    private var unmoved: [String] = []
+    private let unmoved = ProcessedMoves()
     /// Said once when the state had to be read from its backup.
     private var stateNote: String?
 
@@ -32,7 +29,7 @@ public final class BatchIngestor {
     ) {
         context = IngestContext(
             inbox: Inbox(layout: layout, topics: topics), connection: connection, schemas: schemas, stages: StageTables(),
-            claims: FileClaims(), calendar: calendar, logger: logger)
+            claims: FileClaims(), group: LoadGroup(), calendar: calendar, logger: logger)
         flags = FlagCover(layout: layout)
     }
 
@@ -46,7 +43,7 @@ public final class BatchIngestor {
     /// Goes on over a new session after the old one was lost; the ledger is read again.
     public func reconnect(_ connection: PQConnection) throws {
         context = context.over(connection)
-        unmoved = []
+        unmoved.forget()
         ledger = try Ledger.reconciled(context)
     }
 
@@ -54,7 +51,7 @@ public final class BatchIngestor {
     @discardableResult
     public func drainOnce(shouldStop: () -> Bool = { false }) throws -> Pass {
         var pass = Pass()
-        unmoved.removeAll()  // names a failed pass left here are still in batch/: found again below
+        unmoved.forget()
         let (state, note) = SchedulerState.recover(from: context.layout)
         if let note, note != stateNote {
             context.logger.warning("scheduler state unreadable", metadata: [LogKey.reason: "\(note)"])
@@ -63,17 +60,20 @@ public final class BatchIngestor {
         for outcome in try Strangers(context: context).sweep() { try book(outcome, pass: &pass) }
         pass.failed += try missing.report(flags: &flags, ledger: ledger, context: context)
         let waiting = context.inbox.waiting()
+        let pending = waiting.map(\.file)
         var unsettled: [IngestFile] = []
         for entry in waiting {
             if shouldStop() { break }
             let outcome =
                 IngestDecision.waitsForParent(entry.file, unsettled: unsettled)
-                ? .waiting : try handle(entry, state: state, pending: waiting.map(\.file))
+                ? .waiting : try attempt(entry, state: state, pending: pending, pass: &pass)
             if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
-            try book(outcome, pass: &pass)
-            if !unmoved.contains(entry.file.name) { try context.release(entry.file.name) }
+            if case .loaded = outcome, context.group.add(outcome) { try commitGroup(pass: &pass) }
+            if case .loaded = outcome {} else { try book(outcome, pass: &pass) }
+            try releaseUnlessHeld(entry.file.name)
         }
-        try moveUnmoved()
+        try commitGroup(pass: &pass)
+        try unmoved.move(context: context)
         if pass.loaded > 0 || firstPass {
             HeldFiles(context: context).retry(ledger: ledger)
             for outcome in try SetAsideRetry(context: context).run(isLoaded: { ledger.contains($0) }) { try book(outcome, pass: &pass) }
@@ -81,6 +81,17 @@ public final class BatchIngestor {
         firstPass = false
         total.add(pass)
         return pass
+    }
+
+    /// A deadlock between two workers' groups is no verdict on the file: this worker commits
+    /// what its group holds, so the other can go on, and the file waits for the next pass.
+    private func attempt(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile], pass: inout Pass) throws -> FileOutcome {
+        do {
+            return try handle(entry, state: state, pending: pending)
+        } catch let error as PostgresError where error.isConflictBetweenSessions && context.connection.isInTransaction {
+            try commitGroup(pass: &pass)
+            return .waiting
+        }
     }
 
     /// A landed chunk the ledger has already is passed by (it is seen on every pass); any other
@@ -98,26 +109,22 @@ public final class BatchIngestor {
         try ledger.refresh(file.name, from: context.connection)
         guard let bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
         let sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
-        switch IngestDecision.decide(file, sha256: sha256, loaded: ledger.digests(of: file.name), calendar: context.calendar) {
-        case .outsideCalendar(let date):
-            return try context.quarantine(
-                entry.path, .outsideCalendar,
-                reason: "dated \(date), outside the calendar \(context.calendar.start)..\(context.calendar.end)")
-        case .loadedAlready:
-            return file.kind.isStream ? .unchanged : .archive(name: file.name, report: false)
-        case .replaced(let previous):
-            return try context.quarantine(
-                entry.path, .replaced,
-                reason: "a file of this name was loaded already (SHA-256 \(previous)); a loaded file is never replaced, "
-                    + "since the warehouse only grows")
-        case .archiveReport:
-            return try BatchFileLoad(context: context).archive(entry, bytes: bytes, sha256: sha256, state: state, flags: &flags)
-        case .loadChunk:
-            return try StreamChunkLoad(context: context).load(entry, bytes: bytes, sha256: sha256, pending: pending)
-        case .loadBatch:
-            return try BatchFileLoad(context: context).load(
-                entry, bytes: bytes, sha256: sha256, state: state, pending: pending, flags: &flags)
+        let decision = IngestDecision.decide(file, sha256: sha256, loaded: ledger.digests(of: file.name), calendar: context.calendar)
+        return try DecisionDispatch(context: context).carryOut(
+            decision, entry: entry, bytes: bytes, sha256: sha256, state: state, pending: pending, flags: &flags)
+    }
+
+    /// Books what the group held, now that it is committed.
+    private func commitGroup(pass: inout Pass) throws {
+        for outcome in try context.group.commit(on: context.connection, stages: context.stages) {
+            try book(outcome, pass: &pass)
+            if case .loaded(let name, _, _, _, _) = outcome { try releaseUnlessHeld(name) }
         }
+    }
+
+    /// A claim is held until the file's load commits and, for a batch file, until it moves.
+    private func releaseUnlessHeld(_ name: String) throws {
+        if !unmoved.contains(name) && !context.group.holds(name) { try context.release(name) }
     }
 
     private func book(_ outcome: FileOutcome, pass: inout Pass) throws {
@@ -126,25 +133,13 @@ public final class BatchIngestor {
             ledger.record(name, sha256: sha256)
             (pass.loaded, pass.rows, pass.setAside) = (pass.loaded + 1, pass.rows + rows, pass.setAside + setAside)
             context.logger.info("file loaded", metadata: [LogKey.file: "\(EscapedText.of(name, limit: 200))", LogKey.fileRows: "\(rows)"])
-            if batch { try moveLater(name) }
+            if batch { try unmoved.add(name, context: context) }
         case .archive(let name, let report):
             if report { pass.archived += 1 }
-            try moveLater(name)
+            try unmoved.add(name, context: context)
         case .waiting, .inFlight: pass.waiting += 1
         case .quarantined: pass.failed += 1
         case .unchanged: break
         }
-    }
-
-    private func moveLater(_ name: String) throws {
-        unmoved.append(name)
-        if unmoved.count >= 32 { try moveUnmoved() }
-    }
-
-    /// Moves what waits to processed/, then gives up the claims held until the move.
-    private func moveUnmoved() throws {
-        try context.inbox.archive(unmoved)
-        for name in unmoved { try context.release(name) }
-        unmoved = []
     }
 }

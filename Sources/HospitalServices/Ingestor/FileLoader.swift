@@ -1,10 +1,12 @@
 import HospitalCore
 import HospitalWarehouse
 
-/// Loads one validated file in one transaction: each table is staged with COPY, its
-/// references checked, then inserted (dimensions first); the ledger row commits with the
-/// data, so a file is loaded exactly once or not at all. Whatever PostgreSQL still refuses
-/// rolls the file back alone and is reported with the lake line it came from.
+/// Loads one validated file in one transaction, with its ledger row, so a file is loaded
+/// exactly once or not at all. The first try is the floor's path: each table is COPY'd
+/// straight into the warehouse (dimensions first), and the foreign keys and unique keys
+/// check it as they would any COPY. Only when PostgreSQL refuses a row is the file staged,
+/// its references probed and the refused row located, to say what is missing or wrong with
+/// the lake line it came from; most files never pay for that.
 struct FileLoader {
     /// A reference whose row is not in the warehouse: the line holding it, its column and value.
     struct Missing: Equatable {
@@ -46,33 +48,67 @@ struct FileLoader {
         allMissing: Bool = false
     ) throws -> Outcome {
         let tables = omitting.isEmpty ? tables : tables.map { $0.omitting(omitting) }
-        try stages.create(tables.map(\.table), on: connection)
         // A deadlock or serialization failure between workers is no verdict on the file: the
-        // server rolled it back, and it is simply tried again.
+        // server rolled it back, and a file loaded alone is simply tried again (in a group,
+        // the pass commits the group first: `BatchIngestor`).
+        // A file loaded alone commits here, and its staged rows go with the commit; in a
+        // group's transaction they stay until the group commits (`LoadGroup`).
+        let alone = !connection.isInTransaction
+        defer { if alone { stages.emptied() } }
         var tries = 1
         while true {
             do {
+                try stages.create(tables.map(\.table).filter { kind.sharesRows($0) }, on: connection)
+                if let loaded = try direct(tables, kind: kind, file: file, sha256: sha256, rows: rows) { return loaded }
+                try stages.create(tables.map(\.table), on: connection)
                 return try transaction(tables, kind: kind, file: file, sha256: sha256, rows: rows, allMissing: allMissing)
-            } catch let error as PostgresError where ["40P01", "40001"].contains(error.sqlState ?? "") && tries < 5 {
+            } catch let error as PostgresError where error.isConflictBetweenSessions && alone && tries < 5 {
                 tries += 1
             }
         }
+    }
+
+    /// The happy path: every table COPY'd into place, nothing probed; nil when PostgreSQL
+    /// refused a row (the transaction rolled back, and `transaction` finds out why).
+    private func direct(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int) throws -> Outcome? {
+        do {
+            return try connection.atomically { connection in
+                for rows in tables where !rows.rows.isEmpty {
+                    if kind.sharesRows(rows.table) {
+                        try insert(rows.table, from: try self.stage(rows, on: connection), kind: kind, on: connection)
+                    } else {
+                        let names = rows.table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
+                        _ = try connection.copyIn(
+                            "COPY \(schemas.qualified(rows.table)) (\(names)) FROM STDIN", chunks: [CopyText.encode(rows, lines: false)])
+                    }
+                }
+                try record(tables, file: file, sha256: sha256, rows: rows, on: connection)
+                return .loaded(rows: rows)
+            }
+        } catch let error as PostgresError where error.isDataRejection {
+            return nil
+        }
+    }
+
+    /// The file's ledger row, committed with its rows.
+    private func record(_ tables: [TableRows], file: String, sha256: String, rows: Int, on connection: PQConnection) throws {
+        try connection.execute(
+            "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            [file, sha256, String(rows), tables.map { schemas.qualified($0.table) }.joined(separator: ",")])
     }
 
     private func transaction(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int, allMissing: Bool)
         throws -> Outcome
     {
         do {
-            return try connection.transaction { connection in
+            return try connection.atomically { connection in
                 for rows in tables {
                     let stage = try self.stage(rows, on: connection)
                     let missing = try self.missing(rows, stage: stage, all: allMissing, on: connection)
                     if !missing.isEmpty { throw Unloadable(outcome: .missingReferences(missing)) }
                     try insert(rows.table, from: stage, kind: kind, on: connection)
                 }
-                try connection.execute(
-                    "INSERT INTO ingest.files (file_name, sha256, rows, target) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                    [file, sha256, String(rows), tables.map { schemas.qualified($0.table) }.joined(separator: ",")])
+                try record(tables, file: file, sha256: sha256, rows: rows, on: connection)
                 return .loaded(rows: rows)
             }
         } catch let unloadable as Unloadable {
@@ -91,6 +127,8 @@ struct FileLoader {
 
     private func stage(_ rows: TableRows, on connection: PQConnection) throws -> String {
         let stage = StageTables.name(rows.table)
+        if stages.holdsRows(stage) { try connection.execute("DELETE FROM \(stage)") }
+        stages.filled(stage)
         _ = try connection.copyIn("COPY \(stage) FROM STDIN", chunks: [CopyText.encode(rows)])
         return stage
     }
@@ -146,7 +184,7 @@ struct FileLoader {
     private func locate(_ tables: [TableRows], kind: IngestFile.Kind) throws -> Int? {
         struct Found: Error { let line: Int }
         do {
-            try connection.transaction { connection in
+            try connection.atomically { connection in
                 for rows in tables where !rows.lines.isEmpty {
                     let stage = try self.stage(rows, on: connection)
                     func inserts(_ lines: ClosedRange<Int>) throws -> Bool {

@@ -5,8 +5,9 @@ import Logging
 
 /// What the parts of one ingest worker share: its database session, the lake's inbox, the
 /// warehouse's names and the run's calendar. It is a value with no state of its own (the
-/// session's stage tables aside), so a worker hands it to each peer, and a reconnect makes
-/// a new one; two workers side by side share only the database and the lake.
+/// session's stage tables, claims and load group aside), so a worker hands it to each
+/// peer, and a reconnect makes a new one; two workers side by side share only the database
+/// and the lake.
 struct IngestContext {
     let inbox: Inbox
     let connection: PQConnection
@@ -14,16 +15,19 @@ struct IngestContext {
     let stages: StageTables
     /// This session's claims on lake files (`FileClaims`).
     let claims: FileClaims
+    /// The files this session has loaded since its last commit (`LoadGroup`).
+    let group: LoadGroup
     let calendar: SimCalendar
     let logger: Logger
 
     var layout: LakeLayout { inbox.layout }
 
-    /// The same worker over a new session: its stage tables and claims went with the old one.
+    /// The same worker over a new session: its stage tables, claims and uncommitted group
+    /// went with the old one.
     func over(_ connection: PQConnection) -> IngestContext {
         IngestContext(
-            inbox: inbox, connection: connection, schemas: schemas, stages: StageTables(), claims: FileClaims(), calendar: calendar,
-            logger: logger)
+            inbox: inbox, connection: connection, schemas: schemas, stages: StageTables(), claims: FileClaims(), group: LoadGroup(),
+            calendar: calendar, logger: logger)
     }
 
     var loader: FileLoader { FileLoader(connection: connection, schemas: schemas, stages: stages) }

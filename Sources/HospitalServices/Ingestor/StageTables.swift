@@ -22,6 +22,17 @@ final class StageTables {
         }
     }
 
+    /// Stage tables that may hold another file's rows: in a transaction that loads several
+    /// files, the rows of one stay until the commit, and the next file must not see them.
+    private var filled: Set<String> = []
+
+    func holdsRows(_ stage: String) -> Bool { filled.contains(stage) }
+
+    func filled(_ stage: String) { filled.insert(stage) }
+
+    /// The transaction ended, and with it every staged row.
+    func emptied() { filled = [] }
+
     /// The session ended: its temporary tables went with it.
-    func forget() { created = [] }
+    func forget() { (created, filled) = ([], []) }
 }
