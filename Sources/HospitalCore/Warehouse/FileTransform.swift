@@ -173,6 +173,8 @@ public enum FileTransform {
         let positions: [Int]
         let exactRepeats: Bool
         var seen: [[String?]: (line: Int, index: Int)] = [:]
+        /// The lines that gave each value of each `unique` column, by column.
+        var uniqueSeen: [Int: [String: Int]] = [:]
 
         init(_ table: WarehouseTable, positions: [Int], exactRepeats: Bool) {
             self.table = table
@@ -185,6 +187,7 @@ public enum FileTransform {
         mutating func isNew(_ row: [String?], line: Int, rows: [[String?]]) throws(CSVReader.Failure) -> Bool {
             let value = key.map { row[$0] }
             guard let first = seen[value] else {
+                try checkUnique(row, line: line)
                 seen[value] = (line, rows.count)
                 return true
             }
@@ -195,6 +198,20 @@ public enum FileTransform {
                 line: line, column: positions[key[0]],
                 reason: (exact || !table.repeats ? "duplicate key (\(names))" : "conflicting rows for key (\(names))")
                     + " = (\(value.map { EscapedText.of($0 ?? "", limit: 40) }.joined(separator: ", "))) of line \(first.line)")
+        }
+
+        /// A new key whose `unique` column repeats an earlier row's value.
+        private mutating func checkUnique(_ row: [String?], line: Int) throws(CSVReader.Failure) {
+            for name in table.unique {
+                let column = table.columns.firstIndex { $0.name == name }!
+                guard let value = row[column] else { continue }
+                if let earlier = uniqueSeen[column]?[value] {
+                    throw CSVReader.Failure(
+                        line: line, column: positions[column],
+                        reason: "duplicate key (\(name)) = (\(EscapedText.of(value, limit: 40))) of line \(earlier)")
+                }
+                uniqueSeen[column, default: [:]][value] = line
+            }
         }
     }
 }

@@ -35,6 +35,10 @@ public struct WarehouseTable: Sendable, Hashable {
     /// A dimension every row of its file mentions again (the patient of each visit): equal
     /// rows collapse into one, rows that disagree are refused.
     public var repeats = false
+    /// Columns other than the key that the schema declares UNIQUE (a transport's
+    /// `transport_id`): a second row with one of these values is a conflict too, in a file and
+    /// against the warehouse.
+    public var unique: [String] = []
 
     public var columnNames: [String] { columns.map(\.name) }
 

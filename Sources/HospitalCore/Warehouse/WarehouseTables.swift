@@ -108,7 +108,8 @@ public enum WarehouseTables {
         references: [
             .visit(), .patient(), .condition(), .unit("department"), .staff("attending_paramedic_id"),
             .staff("attending_physician_id"), .staff("attending_nurse_id"),
-        ])
+        ],
+        unique: ["transport_id"])
 
     public static let transfers = WarehouseTable(
         schema: .transfers, name: "transfers",
@@ -122,7 +123,8 @@ public enum WarehouseTables {
         references: [
             .init(column: "admission_id", table: "admissions", schema: .admissions, key: "admission_id"), .patient(),
             .condition(), .unit("from_department"),
-        ])
+        ],
+        unique: ["transfer_id"])
 
     public static let summaries = WarehouseTable(
         schema: .summary, name: "daily_summaries",

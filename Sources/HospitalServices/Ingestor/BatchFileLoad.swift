@@ -46,6 +46,8 @@ struct BatchFileLoad {
                 column: FileLoader.position(of: first.column, in: file.kind, tables: tables),
                 reason: "'\(first.column)' \(first.value) is not in \(first.table)" + (holder.map { " (\($0) is in failed/)" } ?? "")
             ) { $0.heldBy = holder }
+        case .conflicting:  // asked of chunks only
+            return .waiting
         case .rejected(let sqlState, let constraint, let table, let line, let message):
             return try context.quarantine(
                 entry.path, .refused, line: line ?? 1,

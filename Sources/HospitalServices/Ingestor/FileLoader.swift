@@ -16,8 +16,21 @@ struct FileLoader {
         let table: String
     }
 
+    /// An event the warehouse holds already, by `column`, with other content: the staged
+    /// row's digest and the stored row's.
+    struct Conflict: Equatable {
+        let line: Int
+        let column: String
+        let value: String
+        let digest: String
+        let stored: String
+    }
+
     enum Outcome: Equatable {
+        /// The rows the file added (for a chunk, re-delivered events not counted).
         case loaded(rows: Int)
+        /// Events that disagree with the warehouse (`Conflict`): nothing was loaded.
+        case conflicting([Conflict])
         /// References not in the warehouse yet, by line: nothing was loaded.
         case missingReferences([Missing])
         /// PostgreSQL refused a row: nothing was loaded.
@@ -102,14 +115,22 @@ struct FileLoader {
     {
         do {
             return try connection.atomically { connection in
+                var inserted = 0
                 for rows in tables {
                     let stage = try self.stage(rows, on: connection)
                     let missing = try self.missing(rows, stage: stage, all: allMissing, on: connection)
                     if !missing.isEmpty { throw Unloadable(outcome: .missingReferences(missing)) }
-                    try insert(rows.table, from: stage, kind: kind, on: connection)
+                    if kind.isStream {
+                        let conflicts = try self.conflicts(rows.table, stage: stage, on: connection)
+                        if !conflicts.isEmpty { throw Unloadable(outcome: .conflicting(conflicts)) }
+                    }
+                    inserted = try insert(rows.table, from: stage, kind: kind, on: connection)
                 }
-                try record(tables, file: file, sha256: sha256, rows: rows, on: connection)
-                return .loaded(rows: rows)
+                // A chunk's ledger row counts the events it added: a re-delivered one is the
+                // warehouse's already, under the chunk that brought it first.
+                let count = kind.isStream ? inserted : rows
+                try record(tables, file: file, sha256: sha256, rows: count, on: connection)
+                return .loaded(rows: count)
             }
         } catch let unloadable as Unloadable {
             return unloadable.outcome
@@ -160,22 +181,49 @@ struct FileLoader {
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
+    /// Staged events whose key, or another UNIQUE column, the warehouse holds already with
+    /// other content: the same event told twice differently, or a new event reusing another's
+    /// identity. Each is found by its digest, the SHA-256 of the row as the table holds it,
+    /// so an exact re-delivery (equal digests) is no conflict and is skipped by the insert.
+    private func conflicts(_ table: WarehouseTable, stage: String, on connection: PQConnection) throws -> [Conflict] {
+        let names = table.columns.map { try! SQLIdentifier.quote($0.name) }
+        func digest(_ alias: String) -> String {
+            "encode(sha256(convert_to(ROW(\(names.map { "\(alias).\($0)" }.joined(separator: ", ")))::text, 'UTF8')), 'hex')"
+        }
+        let probes = (table.key.prefix(1) + table.unique).enumerated().map { index, column in
+            let quoted = try! SQLIdentifier.quote(column)
+            return "SELECT \(index) AS probe, s._line, s.\(quoted)::text, \(digest("s")), \(digest("t")) FROM \(stage) s "
+                + "JOIN \(schemas.qualified(table)) t ON t.\(quoted) = s.\(quoted) WHERE \(digest("s")) <> \(digest("t"))"
+        }
+        let result = try connection.execute(probes.map { "(\($0))" }.joined(separator: " UNION ALL ") + " ORDER BY 2, 1")
+        let columns = Array(table.key.prefix(1) + table.unique)
+        var seen = Set<Int>()
+        return result.rows.compactMap { row in
+            let line = Int(row[1] ?? "") ?? 0
+            guard seen.insert(line).inserted else { return nil }
+            return Conflict(
+                line: line, column: columns[Int(row[0] ?? "") ?? 0], value: row[2] ?? "", digest: row[3] ?? "", stored: row[4] ?? "")
+        }
+    }
+
     /// Rows a file owns are inserted plainly: one that collides with a row of another file is
     /// refused, not dropped. Shared dimensions and events (delivered at least once) may be
     /// there already and are skipped.
+    @discardableResult
     private func insert(
         _ table: WarehouseTable, from stage: String, kind: IngestFile.Kind, lines: ClosedRange<Int>? = nil,
         on connection: PQConnection
-    ) throws {
+    ) throws -> Int {
         let names = table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
         let range = lines.map { " WHERE _line BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
         let shared = kind.mayFindLoaded(table)
         // Rows other files may hold too go in key order: two workers inserting the same keys
         // then take their locks in one order, and wait for each other instead of deadlocking.
         let order = shared && !table.key.isEmpty ? table.key.map { try! SQLIdentifier.quote($0) }.joined(separator: ", ") : "_line"
-        try connection.execute(
+        return try connection.execute(
             "INSERT INTO \(schemas.qualified(table)) (\(names)) SELECT \(names) FROM \(stage)\(range) ORDER BY \(order)"
-                + (shared ? " ON CONFLICT DO NOTHING" : ""))
+                + (shared ? " ON CONFLICT DO NOTHING" : "")
+        ).affectedRows
     }
 
     /// The line of the first row PostgreSQL refuses, found by halving the rows under

@@ -63,10 +63,12 @@ struct SetAsideRetry {
             switch try context.loader.load(
                 result.tables, kind: file.kind, file: ledgerName, sha256: sha256, rows: lines.count, omitting: omitted, allMissing: true)
             {
-            case .loaded:
-                return (.loaded(name: ledgerName, sha256: sha256, rows: lines.count, setAside: 0, batch: false), lines)
+            case .loaded(let inserted):
+                return (.loaded(name: ledgerName, sha256: sha256, rows: inserted, setAside: 0, batch: false), lines)
             case .missingReferences(let missing):
                 omitted.formUnion(missing.map(\.line))
+            case .conflicting(let conflicts):
+                omitted.formUnion(conflicts.map(\.line))
             case .rejected(_, _, _, let line, _):
                 guard let line else { return nil }
                 omitted.insert(line)

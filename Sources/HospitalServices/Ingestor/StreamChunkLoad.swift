@@ -48,7 +48,7 @@ struct StreamChunkLoad {
             switch try context.loader.load(
                 result.tables, kind: file.kind, file: file.name, sha256: sha256, rows: count, omitting: omitted, allMissing: true)
             {
-            case .loaded:
+            case .loaded(let inserted):
                 if let first = setAside.first {
                     context.logger.warning(
                         "events set aside",
@@ -57,7 +57,16 @@ struct StreamChunkLoad {
                             LogKey.reason: "\(first.reason)",
                         ])
                 }
-                return .loaded(name: file.name, sha256: sha256, rows: count, setAside: setAside.count, batch: false)
+                return .loaded(name: file.name, sha256: sha256, rows: inserted, setAside: setAside.count, batch: false)
+            case .conflicting(let conflicts):
+                for conflict in conflicts {
+                    setAside.append(
+                        SetAsideEvent(
+                            line: conflict.line, column: FileLoader.position(of: conflict.column, in: file.kind, tables: result.tables),
+                            reason: "'\(conflict.column)' \(EscapedText.of(conflict.value, limit: 40)) is in the warehouse already "
+                                + "with other content (stored row SHA-256 \(conflict.stored), this event's \(conflict.digest))",
+                            retry: false, event: event(conflict.line)))
+                }
             case .missingReferences(let missing):
                 let dates = DependencyWatch.simDates(rows, lines: Set(missing.map(\.line)))
                 let tables = Set(missing.map(\.table)).sorted()
