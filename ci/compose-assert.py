@@ -374,6 +374,18 @@ def check_compose(report, cfg, root, compose_text):
     report.check("Swift services run their own subcommand (no conflicting command override)", problems)
 
 
+def check_bulk_settings(report, cfg, root):
+    """The warehouse's settings are the same in Compose and in ci/pg.sh's throwaway clusters."""
+    command = cfg.get("services", {}).get("postgresDB", {}).get("command") or []
+    compose = dict(arg.split("=", 1) for flag, arg in zip(command, command[1:], strict=False) if flag == "-c")
+    with open(os.path.join(root, "ci", "pg.sh"), encoding="utf-8") as f:
+        text = f.read()
+    block = text.split("# bulk-load settings:", 1)[-1].split("CONF", 1)[0]
+    local = dict(re.findall(r"^(\w+) = '([^']*)'$", block, re.MULTILINE))
+    problems = [] if compose and compose == local else [f"compose {compose}", f"ci/pg.sh {local}"]
+    report.check("postgresDB's -c settings equal ci/pg.sh's bulk-load settings", problems)
+
+
 def check_secret_files(report, cfg, label):
     """Each file secret must be readable inside the containers (SECURITY.md §Secret files).
 
@@ -644,6 +656,7 @@ def main():
         with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as f:
             check_compose(report, cfg, root, f.read())
         check_dependencies(report, cfg, root)
+        check_bulk_settings(report, cfg, root)
         check_secret_files(report, cfg, "the file's defaults")
         for extra in args.secrets_rendered:
             label, _, path = extra.partition("=")

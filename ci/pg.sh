@@ -11,6 +11,7 @@
 # sock/ (the only Unix socket), postgres.log, and env (export DB_HOST=... lines).
 # The server listens on 127.0.0.1 only, on a free port picked at start; TCP logins
 # use scram-sha-256, the socket is trust (used only by this script for setup).
+# PG_DEFAULTS=1 leaves out the bulk-load settings (docs/performance.md §PostgreSQL settings).
 # Durability stays on: a commit the server acknowledged survives a crash of the server,
 # as the ingestor's exactly-once moves assume (docs/warehouse.md §Transactions).
 #
@@ -139,9 +140,16 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$SOCK'
 password_encryption = 'scram-sha-256'
-max_wal_size = '4GB'
 logging_collector = off
+# bulk-load settings: the same as docker-compose.yml's postgresDB command (ci/compose-check.sh compares them)
+shared_buffers = '1GB'
+max_wal_size = '8GB'
+checkpoint_timeout = '30min'
+wal_compression = 'lz4'
+maintenance_work_mem = '512MB'
 CONF
+    # PG_DEFAULTS=1: PostgreSQL's own defaults instead, to measure what the settings do.
+    if [ "${PG_DEFAULTS:-}" = 1 ]; then sed -i '/^# bulk-load settings/,$d' "$DATA/postgresql.conf"; fi
 
     say "starting on 127.0.0.1:$port (log: $LOG)"
     as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
