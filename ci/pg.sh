@@ -154,6 +154,16 @@ CONF
     say "starting on 127.0.0.1:$port (log: $LOG)"
     as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
 
+    # The large-object functions belong to the bootstrap superuser, so the schema's owner
+    # cannot revoke them (db/db_schema.sql says so when they are still granted): revoke them
+    # here, in template1, so that every database created from it (this one, the tests') has
+    # them revoked. The same functions as the schema's $large_objects$ block.
+    as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$port" -U postgres -d template1 >/dev/null <<'SQL'
+SELECT format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', p.oid::regprocedure) FROM pg_catalog.pg_proc p
+WHERE p.pronamespace = 'pg_catalog'::regnamespace AND (p.proname LIKE 'lo\_%' OR p.proname IN ('loread', 'lowrite'))
+\gexec
+SQL
+
     say "creating role $DB_USER and database $DB_NAME"
     as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$port" -U postgres -d postgres \
         -v user="$DB_USER" -v pw="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'

@@ -374,8 +374,51 @@ BEGIN
 END
 $roles$;
 
--- Loader: reads (references, the ledger) and inserts; its staging tables are temporary,
--- which every role may create. Earlier versions granted CREATE on the schemas: taken back.
+-- What PostgreSQL grants PUBLIC, and so every login, that neither login needs (SECURITY.md
+-- §What PUBLIC may do). TEMP on the database: temporary tables, and the temporary functions
+-- and types of pg_temp; only the loader stages rows in temporary tables, so it alone gets
+-- TEMP back. CREATE on schema public (PostgreSQL 15 no longer grants it on a new
+-- database; a cluster upgraded from 14 still does).
+DO $public$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO hospital_loader', current_database());
+END
+$public$;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+-- EXECUTE on the server-side large-object functions (lo_from_bytea, lo_create, lo_open,
+-- lowrite, lo_put, ...): any role could otherwise store objects of any size that outlive its
+-- session, and nothing here uses them. They belong to the bootstrap superuser, so only a
+-- superuser can revoke them: the Compose init runs this file as one; ci/pg.sh revokes them
+-- in template1 as the cluster's superuser before it creates the database. Anyone else
+-- applying this file is told when they are still granted.
+DO $large_objects$
+DECLARE
+    fn regprocedure;
+    granted boolean := false;
+BEGIN
+    FOR fn IN
+        SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'pg_catalog'::regnamespace AND (p.proname LIKE 'lo\_%' OR p.proname IN ('loread', 'lowrite'))
+        ORDER BY p.oid::regprocedure::text
+    LOOP
+        IF pg_catalog.has_function_privilege('public', fn, 'EXECUTE') THEN
+            IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+                EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', fn);
+            ELSE
+                granted := true;
+            END IF;
+        END IF;
+    END LOOP;
+    IF granted THEN
+        RAISE WARNING 'every role may still create large objects: revoke EXECUTE on the lo_* functions from PUBLIC as a superuser (SECURITY.md)';
+    END IF;
+END
+$large_objects$;
+
+-- Loader: reads (references, the ledger) and inserts; its staging tables are temporary
+-- (TEMP, above). Earlier versions granted CREATE on the schemas: taken back.
 REVOKE CREATE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,
     patient_transfers, daily_summary, ingest FROM hospital_loader;
 GRANT USAGE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,

@@ -31,7 +31,7 @@ extension Hospital {
 
         func run() async throws {
             let logger = Logger(label: "hospital.broker")
-            let config = try options.load().config
+            let config = try options.load(pinned: false).config
             let stop = StopSignal()
             let broker = try EmbeddedBroker(config: config.kafka, partitions: partitions ?? config.kafka.partitions ?? 3, logger: logger)
             if let bootstrapFile { try broker.writeBootstrap(to: bootstrapFile) }

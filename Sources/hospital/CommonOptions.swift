@@ -27,7 +27,9 @@ struct CommonOptions: ParsableArguments {
         do {
             var environment = ProcessInfo.processInfo.environment
             if let configs { environment["CONFIG_DIR"] = configs }
-            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake.root)
+            // The lake's state, when it has one, names the run (`Settings.fromEnvironment`).
+            let state = SchedulerState.recover(from: lake.layout).state
+            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake.root, state: state)
             return (settings, try HospitalConfig.load(from: settings.configDir))
         } catch let error as ConfigError {
             throw ExitStatus.report(error)

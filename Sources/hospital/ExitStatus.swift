@@ -4,7 +4,8 @@ import HospitalKafka
 import HospitalLake
 
 /// The one place where a failure becomes its line on stderr and its exit code
-/// (docs/lake.md §Exit codes): 1 for a lake or runtime failure, 2 for a bad configuration.
+/// (docs/lake.md §Exit codes): 1 for a lake or runtime failure, 2 for a bad configuration
+/// or a lake this run must not write.
 /// Commands catch what they expect and throw what this returns; `Hospital.main` sends here
 /// whatever a command did not catch, and leaves usage errors (64) to ArgumentParser.
 enum ExitStatus {
@@ -18,6 +19,10 @@ enum ExitStatus {
         case is GenerationError: ("error: \(error)", badConfiguration)
         case is LakeAudit.AuditError: ("audit: \(error)", badConfiguration)
         case is KafkaError: ("kafka error: \(error)", failed)
+        // A state the run cannot trust, or a lake another writer holds: waiting or retrying
+        // cures neither, the operator must (docs/lake.md §Scheduler state).
+        case LakeError.refusedState: ("state error: \(error)", badConfiguration)
+        case LakeError.locked: ("lake error: \(error)", badConfiguration)
         default: ("error: \(error)", failed)
         }
     }

@@ -12,7 +12,15 @@ enum LakeAccess {
     static func open(_ layout: LakeLayout, writing folders: [String]) throws {
         do {
             try LakeFolders.create(layout)
-        } catch {
+        } catch let error as LakeError {
+            // A root that cannot be a folder (under a file, a file itself) is a wrong setting,
+            // not a lake failing: one line naming it, exit 2.
+            if case .io(let path, _, _) = error, !path.hasPrefix(layout.root + "/") {
+                throw ExitStatus.configuration("lake \(layout.root) (--lake or LAKE_PATH): \(error)")
+            }
+            if case .badState(let path, _) = error, path == layout.root {
+                throw ExitStatus.configuration("lake \(layout.root) (--lake or LAKE_PATH): \(error)")
+            }
             throw ExitStatus.lake("\(error)")
         }
         for folder in folders {

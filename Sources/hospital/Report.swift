@@ -24,8 +24,7 @@ extension Hospital {
 
         func run() async throws {
             let logger = Logger(label: "hospital.report")
-            let (state, _) = SchedulerState.recover(from: options.lake.layout)
-            let service = try ServiceConfig.load(configs: options.configs, lake: options.lake.root, profile: state?.profile)
+            let service = try options.load()
             let (database, _) = try service.database()
             let connection = try await service.connect(database, logger: logger, attempts: 3)
             let data: AnalyticsData

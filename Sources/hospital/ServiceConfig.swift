@@ -14,12 +14,16 @@ struct ServiceConfig {
     let config: HospitalConfig
     let environment: [String: String]
 
-    /// `profile` and `seed`, when given, win over the environment (a lake's own state names them).
-    static func load(configs: String? = nil, lake: String? = nil, profile: String? = nil, seed: UInt64? = nil) throws -> ServiceConfig {
+    /// The lake's state, when it has one, names the profile, seed and calendar; an environment
+    /// that says otherwise is refused (`Settings.fromEnvironment`). `pinned` false reads the
+    /// environment alone, for a command that does not use the lake.
+    static func load(configs: String? = nil, lake: String? = nil, pinned: Bool = true) throws -> ServiceConfig {
         var environment = ProcessInfo.processInfo.environment
         if let configs { environment["CONFIG_DIR"] = configs }
         do {
-            let settings = try Settings.fromEnvironment(environment, profile: profile, seed: seed, lake: lake)
+            let root = Settings.lakePath(option: lake, environment: environment)
+            let state = pinned ? SchedulerState.recover(from: LakeLayout(root: root)).state : nil
+            let settings = try Settings.fromEnvironment(environment, lake: lake, state: state)
             let config = try HospitalConfig.load(from: settings.configDir)
             return ServiceConfig(settings: settings, config: config, environment: environment)
         } catch let error as ConfigError {

@@ -7,7 +7,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "The configs folder (default: CONFIG_DIR or ./configs).")
     var configs: String?
 
-    func load() throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake.root) }
+    func load(pinned: Bool = true) throws -> ServiceConfig { try ServiceConfig.load(configs: configs, lake: lake.root, pinned: pinned) }
 
     /// A service's `--poll-seconds`: a millisecond at least (below that the service spins on
     /// an idle lake), a minute at most (SIGTERM is answered within one poll).

@@ -36,6 +36,7 @@ extension Hospital {
 
         func run() async throws {
             let (settings, config) = try common.load()
+            try LakeAccess.open(settings.layout, writing: [""])
             let stop = StopSignal()
             let clock = ProgressClock()
             do {

@@ -28,7 +28,7 @@ extension Hospital {
             let snapshot = LakeSnapshot.read(layout)
             let settings: Settings
             do {
-                settings = try Settings.fromEnvironment(environment, profile: profile ?? snapshot.state?.profile, lake: layout.root)
+                settings = try Settings.fromEnvironment(environment, profile: profile, lake: layout.root, state: snapshot.state)
             } catch let error as ConfigError {
                 throw ExitStatus.report(error)
             }

@@ -26,11 +26,9 @@ extension Hospital {
         func run() async throws {
             let logger = Logger(label: "hospital.verify")
             let environment = ProcessInfo.processInfo.environment
-            // The lake says which profile and seed made it; the environment only fills in.
-            let (state, note) = SchedulerState.recover(from: options.lake.layout)
-            if let note { print("note: \(note)") }
-            let service = try ServiceConfig.load(
-                configs: options.configs, lake: options.lake.root, profile: state?.profile, seed: state?.seed)
+            // The lake says which profile, seed and calendar made it (`ServiceConfig.load`).
+            if let note = SchedulerState.recover(from: options.lake.layout).note { print("note: \(note)") }
+            let service = try options.load()
             let settings = service.settings
             let (database, schemas) = try service.database()
             let verifier = PipelineVerifier(

@@ -29,12 +29,10 @@ import Testing
 
     @Test func aCorruptStateFallsBackToItsBackupAndSaysSo() throws {
         let layout = LakeLayout(root: TestWorld.temporaryDirectory())
-        let first = SchedulerState(
-            currentDate: Profile.golden.calendar.start, status: .running, profile: "golden", seed: 7, daysCompleted: 0, daysTotal: 14)
+        let world = try TestWorld.world(seed: 7)
+        let first = SchedulerState(world: world, date: world.calendar.start, status: .running)
         try first.save(to: layout)
-        let second = SchedulerState(
-            currentDate: Profile.golden.calendar.start.adding(days: 1), status: .running, profile: "golden", seed: 7, daysCompleted: 1,
-            daysTotal: 14)
+        let second = SchedulerState(world: world, date: world.calendar.start.adding(days: 1), status: .running)
         try second.save(to: layout)
         #expect(SchedulerState.recover(from: layout).state == second)
         #expect(SchedulerState.recover(from: layout).note == nil)

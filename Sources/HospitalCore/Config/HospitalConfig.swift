@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Every JSON config the generator reads, loaded and cross-checked once at start, so a
@@ -9,11 +10,16 @@ public struct HospitalConfig: Sendable {
     public let shifts: ShiftConfig
     public let database: DatabaseConfig
     public let kafka: KafkaConfig
-
+    /// The SHA-256 of each of `generatorFiles`, in that order, as read: the lake's bytes
+    /// depend on them, so the scheduler's state pins them (docs/lake.md §Scheduler state).
+    public let generatorDigests: [String]
     public static let files = (
         clinical: "clinical_model.json", demographics: "demographics.json", workforce: "workforce.json",
         shifts: "hospital_shift_config.json", database: "database_config.json", kafka: "kafka_config.json"
     )
+
+    /// The configs the generator reads; the database and Kafka configs shape no lake byte.
+    public static let generatorFiles = [files.clinical, files.demographics, files.workforce, files.shifts]
 
     /// The cycle the schedules follow: the course's days, in `workforce.json`'s order when it gives one.
     public var shiftCycle: [ShiftConfig.CycleDay] {
@@ -23,17 +29,21 @@ public struct HospitalConfig: Sendable {
 
     /// Loads the six files of `directory` through `read` (a path's bytes, nil when unreadable).
     public static func load(from directory: String, reading read: (String) -> Data?) throws -> HospitalConfig {
+        var digests: [String: String] = [:]
         func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            return try ConfigLoader.decode(type, from: read(path), path: path)
+            let data = read(path)
+            if let data { digests[name] = SHA256.hash(data: data).hexString }
+            return try ConfigLoader.decode(type, from: data, path: path)
         }
+        let clinical = try load(ClinicalModel.self, files.clinical)
+        let demographics = try load(Demographics.self, files.demographics)
+        let workforce = try load(WorkforceModel.self, files.workforce)
+        let shifts = try load(ShiftConfig.self, files.shifts)
         let config = HospitalConfig(
-            clinical: try load(ClinicalModel.self, files.clinical),
-            demographics: try load(Demographics.self, files.demographics),
-            workforce: try load(WorkforceModel.self, files.workforce),
-            shifts: try load(ShiftConfig.self, files.shifts),
-            database: try load(DatabaseConfig.self, files.database),
-            kafka: try load(KafkaConfig.self, files.kafka))
+            clinical: clinical, demographics: demographics, workforce: workforce, shifts: shifts,
+            database: try load(DatabaseConfig.self, files.database), kafka: try load(KafkaConfig.self, files.kafka),
+            generatorDigests: generatorFiles.map { digests[$0] ?? "" })
         try config.validate(directory: directory)
         return config
     }

@@ -35,21 +35,45 @@ public struct Settings: Sendable {
         option ?? environment["LAKE_PATH"] ?? "./shared_data"
     }
 
-    /// Reads the environment; explicit arguments (command-line options) win over it.
+    /// Reads the environment; explicit arguments (command-line options) win over it. `state`,
+    /// the lake's own when it has one, names the run's profile, seed and calendar: what the
+    /// environment or the command line leaves unset is taken from it, and what they set
+    /// otherwise is refused, so no service reads a lake as another run's (docs/lake.md §Scheduler state).
     public static func fromEnvironment(
         _ environment: [String: String], profile profileName: String? = nil, seed seedOverride: UInt64? = nil,
-        lake: String? = nil
+        lake: String? = nil, state: SchedulerState? = nil
     ) throws -> Settings {
         func bad(_ key: String, _ expected: String) -> ConfigError {
             ConfigError(file: "environment", key: key, expected: expected)
         }
-        let name = profileName ?? environment["SIM_PROFILE"] ?? "full"
-        guard var profile = Profile.named(name) else { throw bad("SIM_PROFILE", "one of full, golden, tiny") }
-        var seed = defaultSeed
+        func disagree(_ key: String, _ value: String, file: String) -> ConfigError {
+            ConfigError(file: file, key: key, expected: "\(value), as the lake's \(LakeFileName.state) says (or leave it unset)")
+        }
+        /// A value the lake's state names: a different one given is refused, none given takes it.
+        func pinned<T: Equatable>(_ given: T?, option: T?, key: String, flag: String, lake value: T?, _ text: (T) -> String) throws
+            -> T?
+        {
+            guard let value else { return option ?? given }
+            if let option, option != value { throw disagree(flag, text(value), file: "command line") }
+            if option == nil, let given, given != value { throw disagree(key, text(value), file: "environment") }
+            return value
+        }
+        let name =
+            try pinned(environment["SIM_PROFILE"], option: profileName, key: "SIM_PROFILE", flag: "--profile", lake: state?.profile) {
+                $0
+            } ?? "full"
+        guard var profile = Profile.named(name) else {
+            guard name != state?.profile else {
+                throw ConfigError(file: LakeFileName.state.name, key: "profile", expected: "one of full, golden, tiny")
+            }
+            throw bad("SIM_PROFILE", "one of full, golden, tiny")
+        }
+        var given: UInt64?
         if let text = environment["SIM_SEED"] {
             guard let value = UInt64(text) else { throw bad("SIM_SEED", "an unsigned integer") }
-            seed = value
+            given = value
         }
+        let seed = try pinned(given, option: seedOverride, key: "SIM_SEED", flag: "--seed", lake: state?.seed) { String($0) } ?? defaultSeed
         let start = try environment["SIM_START_DATE"].map { text in
             guard let date = SimDate(iso: text) else { throw bad("SIM_START_DATE", "a date as YYYY-MM-DD") }
             return date
@@ -58,7 +82,11 @@ public struct Settings: Sendable {
             guard let date = SimDate(iso: text) else { throw bad("SIM_END_DATE", "a date as YYYY-MM-DD") }
             return date
         }
-        if start != nil || end != nil {
+        if let calendar = state?.calendar {
+            _ = try pinned(start, option: nil, key: "SIM_START_DATE", flag: "", lake: calendar.start) { $0.description }
+            _ = try pinned(end, option: nil, key: "SIM_END_DATE", flag: "", lake: calendar.end) { $0.description }
+            profile = profile.with(calendar: calendar)
+        } else if start != nil || end != nil {
             let first = start ?? profile.calendar.start
             let last = end ?? profile.calendar.end
             guard first <= last else { throw bad("SIM_END_DATE", "a date on or after SIM_START_DATE") }
@@ -84,7 +112,7 @@ public struct Settings: Sendable {
         return Settings(
             lakePath: lakePath(option: lake, environment: environment),
             configDir: environment["CONFIG_DIR"] ?? "./configs",
-            profile: profile, seed: seedOverride ?? seed,
+            profile: profile, seed: seed,
             streamIntervalSeconds: try seconds("STREAM_INTERVAL_SECONDS"),
             batchIntervalSeconds: try seconds("BATCH_INTERVAL_SECONDS"),
             maxIngestLagDays: lag, kafkaBootstrapServers: servers)

@@ -16,6 +16,8 @@ public struct LakeLayout: Sendable {
     public var report: String { reports + "/report.html" }
     public var state: String { root + "/" + LakeFileName.state.name }
     public var stateBackup: String { root + "/" + LakeFileName.stateBackup.name }
+    /// Held by the one process writing the lake (`LakeLock`); in `.health/`, which no golden lists.
+    public var schedulerLock: String { health + "/scheduler.lock" }
 
     /// The folders every service expects; created at start, never assumed.
     public var folders: [String] { [root, batch, processed, failed, stream, setupFlags, dailyFlags, health] }

@@ -32,17 +32,26 @@ public enum LakeFolders {
 
     public static func create(_ layout: LakeLayout) throws {
         for folder in layout.folders {
-            // A name taken by something else (a file, a link) is named as such: FileManager's
-            // error leaves errno unset.
+            // A name taken by something else (a file, a link) is named as such.
             let kind = LakeEntry.kind(folder)
             if kind == .directory { continue }
             if kind != .missing { throw LakeError.badState(path: folder, reason: "is \(kind.noun), not a folder") }
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw LakeError.badState(path: folder, reason: "cannot be created (\(error.localizedDescription))")
+            try makeWithParents(folder)
+        }
+    }
+
+    /// `mkdir -p`, with the system's reason for the first component that fails (a parent that
+    /// is a file: "Not a directory"), where Foundation's error would print only a domain and a code.
+    static func makeWithParents(_ folder: String) throws {
+        var path = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                throw LakeError.io(path: path, operation: "mkdir", code: errno)
             }
         }
+        let kind = LakeEntry.kind(folder)
+        guard kind == .directory else { throw LakeError.badState(path: folder, reason: "is \(kind.noun), not a folder") }
     }
 
     /// fsync on a folder, so the renames into it survive a power cut.

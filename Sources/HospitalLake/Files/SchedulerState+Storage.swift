@@ -6,10 +6,8 @@ import HospitalCore
 extension SchedulerState {
     /// Replaces the state atomically, keeping the previous one as `.bak`.
     public func save(to layout: LakeLayout) throws {
-        if LakeFolders.exists(layout.state) {
-            let backup = layout.stateBackup
-            let previous = try Data(contentsOf: URL(fileURLWithPath: layout.state))
-            try LakeFile.write([UInt8](previous), to: backup)
+        if LakeEntry.kind(layout.state) != .missing {
+            try LakeFile.write(try LakeEntry.read(layout.state), to: layout.stateBackup)
         }
         try LakeFile.write(json, to: layout.state)
         LakeFolders.sync(layout.root)
@@ -34,22 +32,37 @@ extension SchedulerState {
         }
     }
 
+    /// nil when there is no state; a state that is not a regular file (a folder, a link) or
+    /// not one this version wrote is refused, never taken for a fresh lake.
     static func load(path: String) throws -> SchedulerState? {
-        guard LakeEntry.kind(path) == .regular, let data = try? Data(LakeEntry.read(path)) else { return nil }
+        let kind = LakeEntry.kind(path)
+        if kind == .missing { return nil }
+        guard kind == .regular else { throw LakeError.refusedState(path: path, reason: "is \(kind.noun), not a regular file") }
         struct Stored: Decodable {
             let current_sim_date: String
             let status: String
             let profile: String
             let seed: String
+            let calendar_start: String?
+            let calendar_end: String?
             let days_completed: Int
             let days_total: Int
+            let inputs_sha256: String?
         }
-        guard let stored = try? JSONDecoder().decode(Stored.self, from: data),
+        let unreadable = LakeError.refusedState(path: path, reason: "not a scheduler state this version wrote")
+        guard let data = try? Data(LakeEntry.read(path)), let stored = try? JSONDecoder().decode(Stored.self, from: data),
             let date = SimDate(iso: stored.current_sim_date), let status = Status(rawValue: stored.status),
             let seed = UInt64(stored.seed)
-        else { throw LakeError.badState(path: path, reason: "not a scheduler state this version wrote") }
+        else { throw unreadable }
+        // Both ends or neither: a state from before the state named its calendar has neither.
+        var calendar: SimCalendar?
+        switch (stored.calendar_start.map { SimDate(iso: $0) }, stored.calendar_end.map { SimDate(iso: $0) }) {
+        case (nil, nil): calendar = nil
+        case (let start??, let end??) where start <= end: calendar = SimCalendar(start: start, end: end)
+        default: throw unreadable
+        }
         return SchedulerState(
-            currentDate: date, status: status, profile: stored.profile, seed: seed,
-            daysCompleted: stored.days_completed, daysTotal: stored.days_total)
+            currentDate: date, status: status, profile: stored.profile, seed: seed, calendar: calendar,
+            daysCompleted: stored.days_completed, daysTotal: stored.days_total, inputsDigest: stored.inputs_sha256)
     }
 }

@@ -30,16 +30,12 @@ public final class Simulation {
         days = DayWriter(world: world, writer: writer, capacity: engine.capacity)
     }
 
-    /// Checks that the lake belongs to this run and returns the day to resume at (nil when complete).
+    /// Checks that the lake's state belongs to this run and can be trusted (`ResumeCheck`), and
+    /// returns the day to resume at (nil when complete).
     public func resumeDate() throws -> SimDate? {
         guard let state = try SchedulerState.load(from: layout) else { return world.calendar.start }
-        guard state.profile == world.profile.name, state.seed == world.streams.seed else {
-            throw LakeError.badState(
-                path: layout.state,
-                reason: "written by profile \(state.profile) seed \(state.seed), not \(world.profile.name) seed \(world.streams.seed)")
-        }
-        guard world.calendar.contains(state.currentDate) else {
-            throw LakeError.badState(path: layout.state, reason: "date \(state.currentDate) is outside the calendar")
+        if let problem = ResumeCheck(world: world, layout: layout, sessions: days.sessions).problem(state) {
+            throw LakeError.refusedState(path: layout.state, reason: problem)
         }
         return state.status == .complete ? nil : state.currentDate
     }
@@ -51,6 +47,8 @@ public final class Simulation {
         progress: (Progress) -> Void = { _ in }, setupProgress: (String) -> Void = { _ in }
     ) throws -> Outcome {
         try LakeFolders.create(layout)
+        let lock = try LakeLock(layout)
+        defer { withExtendedLifetime(lock) {} }
         guard let resume = try resumeDate() else { return .complete }
         try SetupWriter(world: world, writer: writer).run(progress: setupProgress)
         let calendar = world.calendar
@@ -81,10 +79,7 @@ public final class Simulation {
     }
 
     private func save(_ date: SimDate, status: SchedulerState.Status) throws {
-        let state = SchedulerState(
-            currentDate: date, status: status, profile: world.profile.name, seed: world.streams.seed,
-            daysCompleted: date.dayNumber - world.calendar.start.dayNumber + (status == .complete ? 1 : 0),
-            daysTotal: world.calendar.dayCount)
+        let state = SchedulerState(world: world, date: date, status: status)
         if let current = try? SchedulerState.load(from: layout), current == state { return }
         try state.save(to: layout)
     }

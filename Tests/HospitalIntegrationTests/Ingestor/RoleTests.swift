@@ -22,6 +22,26 @@ struct RoleTests {
         "CREATE ROLE intruder",
         "COPY (SELECT 1) TO PROGRAM 'id'",
         "COPY hospital_admissions.visits TO '/tmp/hospital-role-test.csv'",
+        // What PostgreSQL grants PUBLIC and neither login needs (SECURITY.md §What PUBLIC may do):
+        // large objects, which outlive the session and have no size limit, and objects in public.
+        "SELECT lo_from_bytea(0, '\\x00'::bytea)",
+        "SELECT lo_create(0)",
+        "SELECT lo_creat(-1)",
+        "SELECT lo_import('/etc/hostname')",
+        "SELECT lo_put(1, 0, '\\x00'::bytea)",
+        "SELECT lo_open(1, 131072)",
+        "SELECT lo_unlink(1)",
+        "CREATE TABLE public.intruder (x integer)",
+        "CREATE FUNCTION public.intruder() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+        "CREATE TYPE public.intruder AS (x integer)",
+    ]
+
+    /// What the reader may not do although the loader may: TEMP, which the loader's staging
+    /// tables need, also makes temporary functions and types.
+    static let forbiddenToTheReader = [
+        "CREATE TEMP TABLE intruder_table (x integer)",
+        "CREATE FUNCTION pg_temp.intruder_function() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+        "CREATE TYPE pg_temp.intruder_type AS (x integer)",
     ]
 
     /// A fresh database with the schema applied by its owner, and settings to log in as `role`.
@@ -52,6 +72,9 @@ struct RoleTests {
         let (connection, _) = try await Self.login(role)
         for sql in Self.forbidden {
             #expect(Self.refusal(sql, on: connection) == "42501", "\(role) may run: \(sql)")
+        }
+        for sql in Self.forbiddenToTheReader {
+            #expect(Self.refusal(sql, on: connection) == (role == "hospital_loader" ? nil : "42501"), "\(role): \(sql)")
         }
         #expect(Self.refusal("SELECT count(*) FROM hospital_admissions.visits", on: connection) == nil)
         let insert = "INSERT INTO hospital_operations.departments (department) VALUES ('Role test')"
