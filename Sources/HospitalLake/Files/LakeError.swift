@@ -12,4 +12,10 @@ public enum LakeError: Error, CustomStringConvertible {
         case .badState(let path, let reason): return "\(path): \(reason)"
         }
     }
+
+    /// The disk (or the lake's quota) is full: a condition to wait out, not a bad file.
+    public var isDiskFull: Bool {
+        if case .io(_, _, let code) = self { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
 }
