@@ -4,11 +4,13 @@
 # faulted run and a comparison of the two: row count and order-independent digest of every
 # warehouse table, and the set of events in stream/.
 #
-#   ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N]
+#   ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N] [--producers N]
 #
 # --ingestors N runs N batch-ingestor processes on the one lake and warehouse, as
 # `docker compose up --scale batch_ingestor=N` does; the kill:batch-ingestor faults strike
 # the first of them while the others go on (docs/warehouse.md §Several ingestors on one lake).
+# --producers N does the same for the producer (`--scale producer=N`): the kill:producer
+# faults strike the first, whose claims the others take over (docs/lake.md §In-flight files).
 # A round is one fault at a seeded moment of the calendar (the scheduler's day count):
 # kill -9 of the scheduler, the producer, the stream processor or the batch ingestor, each
 # started again as Compose's restart policy would; an immediate (crash) restart of
@@ -28,22 +30,30 @@ rounds=12
 seed=1
 profile=tiny
 ingestors=1
+producers=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=$2; shift ;;
         --seed) seed=$2; shift ;;
         --profile) profile=$2; shift ;;
         --ingestors) ingestors=$2; shift ;;
-        *) echo "usage: ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N]" >&2; exit 2 ;;
+        --producers) producers=$2; shift ;;
+        *) echo "usage: ci/chaos.sh [--rounds N] [--seed S] [--profile tiny|golden] [--ingestors N] [--producers N]" >&2; exit 2 ;;
     esac
     shift
 done
 [[ $rounds =~ ^[0-9]+$ && $seed =~ ^[0-9]+$ ]] || { echo "chaos: --rounds and --seed take whole numbers" >&2; exit 2; }
 [[ $ingestors =~ ^[1-9][0-9]*$ ]] || { echo "chaos: --ingestors takes a whole number from 1" >&2; exit 2; }
-# The services a fault may stop and that must be running: the first ingestor is the one
-# lib.sh starts, the others join it.
+[[ $producers =~ ^[1-9][0-9]*$ ]] || { echo "chaos: --producers takes a whole number from 1" >&2; exit 2; }
+# The services a fault may stop and that must be running: the first ingestor and producer
+# are the ones lib.sh starts, the others (`extra`, with their arguments) join them.
 watched=(producer stream-processor batch-ingestor)
-for ((i = 2; i <= ingestors; i++)); do watched+=("batch-ingestor-$i"); done
+declare -A extra=()
+for ((i = 2; i <= ingestors; i++)); do extra[batch-ingestor-$i]="batch-ingestor --poll-seconds 0.2"; done
+for ((i = 2; i <= producers; i++)); do extra[producer-$i]="producer --poll-seconds 0.02"; done
+extras=()
+[ ${#extra[@]} -eq 0 ] || mapfile -t extras < <(printf '%s\n' "${!extra[@]}" | LC_ALL=C sort)
+watched+=("${extras[@]}")
 [ "$profile" = full ] && { echo "chaos: the full profile is a benchmark, not a chaos run" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/hospital-chaos-XXXXXX)
@@ -138,7 +148,10 @@ run() { # label, rounds
     start_broker --fault-file "$work/faults"
     started=$(date +%s)
     start_services
-    for name in "${watched[@]:3}"; do start_service "$name" batch-ingestor --poll-seconds 0.2; done
+    for name in "${extras[@]}"; do
+        read -ra arguments <<<"${extra[$name]}"
+        start_service "$name" "${arguments[@]}"
+    done
     local next=0 total
     days=() deck=()
     if [ "$strikes" -gt 0 ]; then
@@ -181,7 +194,7 @@ run() { # label, rounds
     done
     say "$label: scheduler complete after $(( $(date +%s) - started ))s; draining"
     echo up >>"$work/faults"
-    stop_services "${watched[@]:3}"
+    stop_services "${extras[@]}"
     drain_pipeline
     say "$label: drained after $(( $(date +%s) - started ))s"
     verify_pipeline >"$work/$label.verify" 2>&1 || true

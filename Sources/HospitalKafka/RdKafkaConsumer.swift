@@ -143,6 +143,17 @@ public final class RdKafkaConsumer: Sendable {
         return result
     }
 
+    /// Where the broker's log of the partition now begins (its low watermark), asked of the
+    /// broker: records before it were deleted. nil when the broker does not answer in time.
+    public func logStart(of partition: TopicPartition, timeout: Duration) -> Int64? {
+        var low: Int64 = -1
+        var high: Int64 = -1
+        let code = handle.withUnsafeHandle { rk in
+            rd_kafka_query_watermark_offsets(rk, partition.topic, partition.partition, &low, &high, timeout.milliseconds)
+        }
+        return code == RD_KAFKA_RESP_ERR_NO_ERROR && low >= 0 ? low : nil
+    }
+
     /// Partitions this member currently owns in its group.
     public func assignment() throws -> [TopicPartition] {
         var raw: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?

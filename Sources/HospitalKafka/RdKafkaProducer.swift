@@ -150,6 +150,22 @@ public final class RdKafkaProducer: Sendable {
         return tracker.drain()
     }
 
+    /// The most key and value bytes one message may carry: `message.max.bytes` as this
+    /// producer was configured (librdkafka's default, 1,000,000, unless set), less the 36
+    /// bytes librdkafka counts for a record's own fields. A larger message is refused by
+    /// librdkafka, or by a broker that allows less, or held by one that allows more and lost
+    /// to its retention; the producer sets such an event's file aside instead.
+    public var maxEventBytes: Int {
+        let configured = handle.withUnsafeHandle { rk -> Int in
+            var text = [CChar](repeating: 0, count: 32)
+            var size = text.count
+            guard let conf = rd_kafka_conf(rk), rd_kafka_conf_get(conf, "message.max.bytes", &text, &size) == RD_KAFKA_CONF_OK
+            else { return 1_000_000 }
+            return Int(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) ?? 1_000_000
+        }
+        return configured - 36
+    }
+
     /// Messages sent whose delivery report has not arrived yet.
     public var inFlightCount: Int { tracker.inFlight }
 

@@ -16,7 +16,7 @@ extension Hospital {
         @Option(help: "A kind of file (\(Self.kindNames.joined(separator: ", "))); repeatable.")
         var kind: [String] = []
 
-        @Flag(help: "The producer's outbox: transport, transfers and dailySummary.")
+        @Flag(help: "The producer's outbox: transport, transfers and dailySummary, and inFlight (held by a producer).")
         var outbox = false
 
         @Option(name: .customLong("in"), help: "A folder of the lake (batch, processed, failed); repeatable; default batch and processed.")

@@ -111,3 +111,51 @@ import Testing
         #expect(reused.count == day.transports.count)
     }
 }
+
+/// What the producer refuses before publishing, each with the line and column that show it.
+@Suite struct OutboxRefusalTests {
+    let summary = OutboxFile(name: "daily_summary_2022-11-20.json")!
+
+    @Test func aPrettyPrintedSummaryIsRefusedAtItsFirstLineBreak() throws {
+        let bytes = Array("{\n  \"date\": \"2022-11-20\"\n}\n".utf8)
+        let failure = try #require(throws: CSVReader.Failure.self) { try EventEncoder.events(summary, bytes: bytes) }
+        #expect(failure.line == 1 && failure.column == 2)
+        #expect(failure.reason.contains("pretty-printed JSON is not published"))
+    }
+
+    @Test func aByteOrderMarkIsNamedInTheReason() throws {
+        let transport = try #require(OutboxFile(name: "hospital_emergency_transport_2022-11-20_session_1.csv"))
+        let csv = [0xEF, 0xBB, 0xBF] + Array((LakeColumns.transport.joined(separator: ",") + "\n").utf8)
+        let json = [0xEF, 0xBB, 0xBF] + Array("{\"date\":\"2022-11-20\"}\n".utf8)
+        for (file, bytes) in [(transport, csv), (summary, json)] {
+            let failure = try #require(throws: CSVReader.Failure.self) { try EventEncoder.events(file, bytes: bytes) }
+            #expect(
+                failure.description
+                    == "line 1, column 1: U+FEFF byte-order mark at the start of the file: lake files are UTF-8 without one",
+                "\(file.name)")
+        }
+        #expect(EscapedText.of("\u{FEFF}transport_id") == "\\u{feff}transport_id")
+    }
+
+    @Test func anEventLargerThanTheBrokerTakesIsRefusedAtItsRow() throws {
+        var text = ByteText()
+        CSVRow.header(LakeColumns.transport, into: &text)
+        for (index, notes) in ["short", String(repeating: "n", count: 2_000)].enumerated() {
+            text.append(
+                "9a1b2c3d-0000-8000-8000-00000000000\(index),9a1b2c3d-0000-8000-8000-000000000002,9a1b2c3d-0000-8000-8000-000000000003,"
+                    + "Thabo,Nkosi,Male,61,Chest pain,5,Critical,2022-11-20 07:05:00,Ambulance,Cardiology,,,,Aspirin,\(notes)\n")
+        }
+        let file = try #require(OutboxFile(name: "hospital_emergency_transport_2022-11-20_session_2.csv"))
+        var events = OutboxEvents()
+        try EventEncoder.encode(file, bytes: text.bytes, into: &events)
+        #expect(events.count == 2)
+        let failure = try #require(throws: CSVReader.Failure.self) {
+            try EventEncoder.encode(file, bytes: text.bytes, into: &events, maxEventBytes: 1_500)
+        }
+        #expect(failure.line == 3)
+        #expect(failure.reason.contains("larger than the 1500 bytes a message may carry (message.max.bytes)"))
+        #expect(throws: CSVReader.Failure.self) {
+            try EventEncoder.encode(summary, bytes: Array("{\"a\":1}\n".utf8), into: &events, maxEventBytes: 100)
+        }
+    }
+}

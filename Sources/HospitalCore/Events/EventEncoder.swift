@@ -18,9 +18,17 @@ public enum EventEncoder {
         return events
     }
 
-    /// The same into `events`, replacing what it held and reusing its memory.
-    public static func encode(_ file: OutboxFile, bytes: [UInt8], into events: inout OutboxEvents) throws(CSVReader.Failure) {
-        guard let columns = file.kind.columns else { return try summaryEvent(file, bytes: bytes, into: &events) }
+    /// The same into `events`, replacing what it held and reusing its memory. An event whose
+    /// key and value together pass `maxEventBytes` is refused at its row: the broker would
+    /// refuse it, or hold it and lose it (docs/architecture.md §Producer).
+    public static func encode(
+        _ file: OutboxFile, bytes: [UInt8], into events: inout OutboxEvents, maxEventBytes: Int = .max
+    ) throws(CSVReader.Failure) {
+        guard let columns = file.kind.columns else {
+            try summaryEvent(file, bytes: bytes, into: &events)
+            try check(events.lastEventBytes, line: 1, limit: maxEventBytes)
+            return
+        }
         let keyColumn = columns.firstIndex(of: "patient_id")!
         let shared = EventTemplate(file, columns: columns)
         events.removeAll(reservingEvents: bytes.count / 128, bytes: bytes.count * 3)
@@ -36,17 +44,33 @@ public enum EventEncoder {
                         try events.append(id: id, key: key, maxValueBytes: rows.maxBytes(record)) { out throws(CSVReader.Failure) in
                             try rows.write(record, id: id, into: &out)
                         }
+                        try check(events.lastEventBytes, line: record.line, limit: maxEventBytes)
                     }
                 }
             }
         }
     }
 
-    /// The day's summary as one event keyed by its date, the file's object kept verbatim under `summary`.
+    private static func check(_ size: Int, line: Int, limit: Int) throws(CSVReader.Failure) {
+        guard size > limit else { return }
+        throw CSVReader.Failure(
+            line: line, column: 1,
+            reason: "its event of \(size) bytes is larger than the \(limit) bytes a message may carry (message.max.bytes)")
+    }
+
+    /// The day's summary as one event keyed by its date, the file's object kept verbatim under
+    /// `summary`. The object must be one line: an event is one line of stream/, so a
+    /// pretty-printed summary is refused here, at the line break, rather than downstream.
     static func summaryEvent(_ file: OutboxFile, bytes: [UInt8], into events: inout OutboxEvents) throws(CSVReader.Failure) {
         var body = bytes
         while let last = body.last, last == UInt8(ascii: "\n") { body.removeLast() }
         guard !body.isEmpty else { throw CSVReader.Failure(line: 1, column: 1, reason: "empty file") }
+        try CSVReader.refuseByteOrderMark(body)
+        if let lineBreak = body.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            throw CSVReader.Failure(
+                line: 1, column: lineBreak + 1,
+                reason: "line break inside the summary: a daily summary is one line of JSON, and pretty-printed JSON is not published")
+        }
         guard (try? JSONSerialization.jsonObject(with: Data(body))) is [String: Any] else {
             throw CSVReader.Failure(line: 1, column: 1, reason: "not a JSON object")
         }

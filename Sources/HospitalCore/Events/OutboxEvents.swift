@@ -46,6 +46,9 @@ public struct OutboxEvents: RandomAccessCollection, Sendable, Equatable {
             value: Array(text.bytes[at.valueStart..<at.valueEnd]))
     }
 
+    /// Key and value bytes of the last event appended: what the broker's message limit weighs.
+    var lastEventBytes: Int { bounds.last.map { $0.valueEnd - $0.keyStart } ?? 0 }
+
     /// Calls `body` with each event's index, key and value, the bytes borrowed from the buffer.
     public func forEachEvent(
         in indices: some Sequence<Int>, _ body: (Int, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void

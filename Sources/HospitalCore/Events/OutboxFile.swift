@@ -48,4 +48,10 @@ public struct OutboxFile: Sendable, Equatable {
         }
         self.name = name
     }
+
+    /// The outbox file a `batch/` entry stands for: one under its own name, or one a producer
+    /// holds in flight (docs/lake.md §In-flight files); nil for every other name.
+    public init?(entry name: String) {
+        if case .inFlight(let outbox, _)? = LakeFileName(name: name) { self.init(name: outbox) } else { self.init(name: name) }
+    }
 }

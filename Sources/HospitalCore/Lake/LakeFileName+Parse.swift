@@ -32,6 +32,13 @@ extension LakeFileName {
         if let quarantined = name.without(suffix: errorReportSuffix) {
             return quarantined.isEmpty ? nil : .errorReport(of: quarantined)
         }
+        // The owner token holds no dot, so the infix is the name's last.
+        if let dot = name.lastIndex(of: "."), let outbox = String(name[...dot]).without(suffix: inFlightInfix),
+            let owner = ProducerToken(text: name[name.index(after: dot)...])
+        {
+            let kind = LakeFileName(name: outbox)?.kind
+            return kind == .transport || kind == .transfers || kind == .dailySummary ? .inFlight(of: outbox, owner: owner) : nil
+        }
         if let stem = name.without(suffix: setAsideSuffix) { return StreamChunkName(stem: stem).map(Self.setAside) }
         if let stem = name.without(suffix: offsetGapSuffix) { return StreamChunkName(stem: stem).map(Self.offsetGap) }
         if let stem = name.without(suffix: LakeFlag.suffix) { return LakeFlag(stem: stem).map(Self.flag) }

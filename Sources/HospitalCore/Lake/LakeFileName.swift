@@ -31,17 +31,21 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
     case stateBackup
     /// The reason beside a quarantined file of any name, in `failed/`.
     case errorReport(of: String)
+    /// An outbox file of `batch/` that a producer claimed by renaming it: the outbox name,
+    /// then who holds it (docs/lake.md §In-flight files).
+    case inFlight(of: String, owner: ProducerToken)
 
     /// The kinds of name, without their dates and sessions.
     public enum Kind: Sendable, CaseIterable {
         case people, illnesses, staff, reserve, staffActive, workforceSummary, schedules, visitors
         case transport, transportReport, transfers, transfersReport, admissions, hospitalSummary, dailySummary
-        case streamChunk, setAside, offsetGap, flag, state, stateBackup, errorReport
+        case streamChunk, setAside, offsetGap, flag, state, stateBackup, errorReport, inFlight
     }
 
     static let errorReportSuffix = ".error.json"
     static let setAsideSuffix = ".set-aside.jsonl"
     static let offsetGapSuffix = ".gap"
+    static let inFlightInfix = ".in-flight."
 
     public var name: String {
         switch self {
@@ -67,6 +71,7 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
         case .state: return "scheduler_state.json"
         case .stateBackup: return "scheduler_state.json.bak"
         case .errorReport(let quarantined): return quarantined + Self.errorReportSuffix
+        case .inFlight(let outbox, let owner): return outbox + Self.inFlightInfix + owner.description
         }
     }
 
@@ -102,6 +107,7 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
         case .state: return .state
         case .stateBackup: return .stateBackup
         case .errorReport: return .errorReport
+        case .inFlight: return .inFlight
         }
     }
 
@@ -113,6 +119,7 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
             .admissions(let date), .hospitalSummary(let date), .dailySummary(let date):
             return date
         case .flag(let flag): return flag.date
+        case .inFlight(let outbox, _): return LakeFileName(name: outbox)?.date
         default: return nil
         }
     }

@@ -45,6 +45,7 @@ public struct CSVReader {
         _ bytes: [UInt8], expecting columns: [String], _ body: (CSVRecord) throws(Failure) -> Void
     ) throws(Failure) {
         guard !bytes.isEmpty else { throw Failure(line: 1, column: 1, reason: "empty file") }
+        try refuseByteOrderMark(bytes)
         try validateUTF8(bytes)
         guard bytes.last == UInt8(ascii: "\n") else {
             let line = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
@@ -77,6 +78,13 @@ public struct CSVReader {
             }
         }
         if splitter.quoted { throw splitter.unclosed("unclosed quote at the end of the file") }
+    }
+
+    /// A UTF-8 byte-order mark is invisible in an editor and in a quoted header, so it is
+    /// named for what it is: lake files are UTF-8 without one.
+    public static func refuseByteOrderMark(_ bytes: [UInt8]) throws(Failure) {
+        guard bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return }
+        throw Failure(line: 1, column: 1, reason: "U+FEFF byte-order mark at the start of the file: lake files are UTF-8 without one")
     }
 
     private static func checkHeader(_ header: CSVRecord, _ columns: [String]) throws(Failure) {

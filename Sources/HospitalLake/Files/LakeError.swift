@@ -18,4 +18,10 @@ public enum LakeError: Error, CustomStringConvertible {
         case .locked(let path): return "\(path) is held by another scheduler or simulate on this lake; one writes a lake at a time"
         }
     }
+
+    /// The disk (or the lake's quota) is full: a condition to wait out, not a bad file.
+    public var isDiskFull: Bool {
+        if case .io(_, _, let code) = self { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
 }

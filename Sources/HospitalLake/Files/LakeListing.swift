@@ -7,8 +7,9 @@ public struct LakeListing: Sendable {
 
     public init(layout: LakeLayout) { self.layout = layout }
 
-    /// The producer's outbox: what it publishes, and what the scheduler waits for.
-    public static let outbox: Set<LakeFileName.Kind> = [.transport, .transfers, .dailySummary]
+    /// The producer's outbox: what it publishes, and what the scheduler waits for, with the
+    /// files a producer holds in flight (not yet published either).
+    public static let outbox: Set<LakeFileName.Kind> = [.transport, .transfers, .dailySummary, .inFlight]
 
     /// Paths of the files of `kinds` in `folders` (lake-relative folder names), by name, then
     /// in the order of `folders`.
@@ -26,7 +27,7 @@ public struct LakeListing: Sendable {
     public func events(in paths: [String]) throws -> Int {
         var events = 0
         for path in paths {
-            guard let name = path.split(separator: "/").last.map(String.init), let file = OutboxFile(name: name) else { continue }
+            guard let name = path.split(separator: "/").last.map(String.init), let file = OutboxFile(entry: name) else { continue }
             guard let columns = file.kind.columns else {
                 events += 1
                 continue

@@ -24,10 +24,11 @@ public struct Quarantine: Sendable {
     /// The error document first, then the move: a file in failed/ always has its reason. The
     /// entry moves by name whatever it is (a link stays a link, never followed); a name
     /// quarantined before keeps its file, and the newcomer gets `<name>.1`, `<name>.2`, …
-    /// Returns the name it has in failed/.
+    /// Returns the name it has in failed/. A file held under another name (a producer's
+    /// in-flight claim) goes in under `name`, the one its report speaks of.
     @discardableResult
-    public func move(_ path: String, _ report: QuarantineReport) throws -> String {
-        let name = freeName((path as NSString).lastPathComponent)
+    public func move(_ path: String, as name: String? = nil, _ report: QuarantineReport) throws -> String {
+        let name = freeName(name ?? (path as NSString).lastPathComponent)
         try LakeFile.write(report.json, to: reportPath(of: name))
         guard rename(path, layout.failed + "/" + name) == 0 else {
             throw LakeError.io(path: path, operation: "rename to failed/", code: errno)

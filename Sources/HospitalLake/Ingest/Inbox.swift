@@ -68,7 +68,7 @@ public struct Inbox: Sendable {
         }
         for name in LakeFolders.names(in: layout.batch) {
             look(
-                layout.batch + "/" + name, known: IngestFile(name: name) != nil || OutboxFile(name: name) != nil,
+                layout.batch + "/" + name, known: IngestFile(name: name) != nil || OutboxFile(entry: name) != nil,
                 nameReason: "not a lake file name")
         }
         for topic in [topics.transport, topics.transfers, topics.summary] {

@@ -6,7 +6,8 @@ import Logging
 /// Keeps `lake/.health/<service>.json` fresh. Services call `beat` from their loops as
 /// often as they like: the file is rewritten at most every `minimumInterval` seconds unless
 /// the status changes, so a tight loop costs nothing. A write that fails is logged, never
-/// thrown: a full disk must not stop a service that could otherwise drain it.
+/// thrown: a full disk must not stop a service that could otherwise drain it. It is tried
+/// again after the same interval, and said once a minute while it keeps failing.
 public final class HealthReporter {
     /// The services of docker-compose.yml, as their healthchecks name them.
     public static let services = ["producer", "stream-processor", "batch-ingestor", "scheduler"]
@@ -18,6 +19,7 @@ public final class HealthReporter {
     let now: () -> Double
     public private(set) var record: HealthRecord
     private var lastWrite = -Double.infinity
+    private var failing = RepeatedWarning()
 
     public init(
         service: String, layout: LakeLayout, logger: Logger, minimumInterval: Double = 1,
@@ -64,9 +66,14 @@ public final class HealthReporter {
     private func write(at time: Double) {
         do {
             try LakeFile.write(record.json, to: HealthRecord.path(service, in: layout))
-            lastWrite = time
+            failing.cleared()
         } catch {
-            logger.warning("health file not written", metadata: [LogKey.service: "\(service)", LogKey.reason: "\(error)"])
+            if let times = failing.occurred(at: time) {
+                logger.warning(
+                    "health file not written",
+                    metadata: [LogKey.service: "\(service)", LogKey.reason: "\(error)", LogKey.occurrences: "\(times)"])
+            }
         }
+        lastWrite = time
     }
 }

@@ -11,16 +11,16 @@ public enum DailyFile {
     }
 
     /// The producer's outbox files in `names` dated before `date`: what MAX_INGEST_LAG_DAYS
-    /// bounds on the producer's side.
+    /// bounds on the producer's side; a file a producer holds in flight has not left yet.
     public static func outboxFiles(_ names: [String], before date: SimDate) -> [String] {
-        names.filter { name in OutboxFile(name: name).map { $0.date < date } ?? false }.sorted()
+        names.filter { name in OutboxFile(entry: name).map { $0.date < date } ?? false }.sorted()
     }
 
     /// The ingestor's daily files in `names` dated before `date`: what MAX_INGEST_LAG_DAYS
     /// bounds on the ingestor's side. Outbox files are the producer's.
     public static func ingestorFiles(_ names: [String], before date: SimDate) -> [String] {
         names.filter { name in
-            guard OutboxFile(name: name) == nil, let day = DailyFile.date(of: name) else { return false }
+            guard OutboxFile(entry: name) == nil, let day = DailyFile.date(of: name) else { return false }
             return day < date
         }.sorted()
     }

@@ -37,7 +37,7 @@ public struct PipelineStatus: Equatable, Sendable {
         generated = days.count
         let processed = Set(snapshot.processed)
         let waiting = Set(
-            snapshot.batch.compactMap { OutboxFile(name: $0) }.map { $0.kind == .transfers ? $0.date.adding(days: 1) : $0.date })
+            snapshot.batch.compactMap { OutboxFile(entry: $0) }.map { $0.kind == .transfers ? $0.date.adding(days: 1) : $0.date })
         published = days.filter { processed.contains(LakeFileName.dailySummary($0).name) && !waiting.contains($0) }.count
         landed =
             days.filter { date in

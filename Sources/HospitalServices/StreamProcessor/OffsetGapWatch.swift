@@ -31,6 +31,20 @@ struct OffsetGapWatch {
         return next..<offset
     }
 
+    /// Owned partitions with an expected next offset, in no order: those a log start can be
+    /// compared with.
+    var watched: [TopicPartition] { Array(expected.keys) }
+
+    /// The broker's log of the partition now begins at `logStart`: when that is past where
+    /// its next message should be, the offsets between were deleted before they were read,
+    /// and no later message is needed to say so (one may never come). Returns them, and
+    /// expects the partition at `logStart` from then on.
+    mutating func logStarts(_ partition: TopicPartition, at logStart: Int64) -> Range<Int64>? {
+        guard owned.contains(partition), let next = expected[partition], logStart > next else { return nil }
+        expected[partition] = logStart
+        return next..<logStart
+    }
+
     /// The partition's run ended before `offset`; an owned partition's next message belongs there.
     mutating func expect(_ partition: TopicPartition, at offset: Int64) {
         if owned.contains(partition) { expected[partition] = offset }

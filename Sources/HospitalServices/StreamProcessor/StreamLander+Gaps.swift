@@ -23,6 +23,20 @@ extension StreamLander {
         gaps.assign(owned, committed: committed)
     }
 
+    /// Asks the broker where each quiet owned partition's log begins, so a loss that no later
+    /// message reveals (the broker took a record, then deleted it and the next ones) is
+    /// recorded too. Partitions with an open chunk are passed over: their next offset is the
+    /// chunk's, not the watch's.
+    func checkLogStarts(open: Set<TopicPartition>) throws {
+        for partition in gaps.watched.sorted(by: { ($0.topic, $0.partition) < ($1.topic, $1.partition) })
+        where !open.contains(partition) {
+            guard let start = consumer.logStart(of: partition, timeout: .seconds(1)),
+                let missing = gaps.logStarts(partition, at: start)
+            else { continue }
+            try recordGap(partition, missing: missing)
+        }
+    }
+
     /// Writes `failed/<topic>+<partition>+<expected>.gap.error.json` with the missing range;
     /// a re-delivery that meets the same gap rewrites the same record.
     func recordGap(_ partition: TopicPartition, missing: Range<Int64>) throws {

@@ -29,6 +29,8 @@ public final class StreamLander {
     private var spareBuffers: [[UInt8]] = []
     /// Internal for `StreamLander+Gaps.swift`.
     var gaps = OffsetGapWatch()
+    /// How often, while no message comes, the broker is asked where the quiet partitions' logs begin.
+    let logStartInterval: Duration
     /// Every event id each owned partition landed, so a republished event lands once.
     private var landedIDs = LandedEvents()
     /// Landed offsets the group has not been told yet, and the retry of a failed commit.
@@ -42,8 +44,10 @@ public final class StreamLander {
 
     public init(
         layout: LakeLayout, consumer: RdKafkaConsumer, logger: Logger, chunkSize: Int = 10_000, idle: Duration = .seconds(1),
-        maxAge: Duration = .seconds(10), commitRetry: Backoff = Backoff(base: 0.1, ceiling: 2)
+        maxAge: Duration = .seconds(10), commitRetry: Backoff = Backoff(base: 0.1, ceiling: 2),
+        logStartInterval: Duration = .seconds(5)
     ) {
+        self.logStartInterval = logStartInterval
         self.layout = layout
         self.consumer = consumer
         self.logger = logger
@@ -56,6 +60,7 @@ public final class StreamLander {
     public func run(idleExit: Duration? = nil, shouldStop: () -> Bool = { false }) throws {
         let clock = ContinuousClock()
         var lastMessage = clock.now
+        var lastLogStartCheck = clock.now
         while !shouldStop() {
             let taken = try consumer.poll(maxMessages: 5_000, timeout: cuts.pollTimeout(at: clock.now)) {
                 try take($0, now: clock.now)
@@ -64,6 +69,10 @@ public final class StreamLander {
             if owned != gaps.owned { try follow(assignment: owned) }
             // Joining the group takes seconds; idleness counts only once partitions are ours.
             if taken > 0 || owned.isEmpty { lastMessage = clock.now }
+            if taken == 0, clock.now - lastLogStartCheck >= logStartInterval {
+                try checkLogStarts(open: Set(cuts.open))
+                lastLogStartCheck = clock.now
+            }
             try land(cuts.due(at: clock.now))
             if commits.isDue(at: clock.now) { try commitLanded() }
             if let idleExit, clock.now - lastMessage >= idleExit, cuts.isEmpty { break }

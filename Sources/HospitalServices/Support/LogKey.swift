@@ -11,6 +11,8 @@ public enum LogKey {
     public static let inFlight = "kafka.in_flight"
     public static let attempt = "retry.attempt"
     public static let retryIn = "retry.in_seconds"
+    /// How often a warning said once a minute happened since it was last said.
+    public static let occurrences = "retry.occurrences"
     public static let bootstrap = "kafka.bootstrap"
     public static let fileRows = "lake.rows"
 

@@ -101,7 +101,7 @@ public struct PipelineVerifier {
         var unreadable: [String] = []
         for folder in [layout.batch, layout.processed] {
             for name in Self.names(folder) {
-                guard let file = OutboxFile(name: name), let bytes = Self.contents(folder + "/" + name) else { continue }
+                guard let file = OutboxFile(entry: name), let bytes = Self.contents(folder + "/" + name) else { continue }
                 let events: OutboxEvents
                 do {
                     events = try EventEncoder.events(file, bytes: bytes)

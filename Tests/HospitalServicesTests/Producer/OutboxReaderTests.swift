@@ -20,8 +20,10 @@ import Testing
     }
 
     func read(_ file: OutboxFile, _ layout: LakeLayout) throws -> Bool {
+        let claims = OutboxClaims(layout: layout)
+        guard let waiting = claims.waiting().first(where: { $0.file == file }), claims.claim(waiting) else { return false }
         var events = OutboxEvents()
-        return try OutboxReader.read(file, layout: layout, logger: Self.logger, into: &events)
+        return try OutboxReader.read(file, source: .init(claims: claims, maxEventBytes: .max, logger: Self.logger), into: &events)
     }
 
     func report(_ name: String, _ layout: LakeLayout) throws -> QuarantineReport {

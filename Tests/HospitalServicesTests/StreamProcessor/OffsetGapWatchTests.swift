@@ -15,6 +15,19 @@ import Testing
         #expect(gaps.owned == [.transport0, .transport1])
     }
 
+    /// The broker took records and deleted them, and nothing came after: no message shows
+    /// the jump, but the log's start does.
+    @Test func aLogStartPastTheExpectedOffsetIsALossWithNoLaterMessage() {
+        var gaps = OffsetGapWatch()
+        gaps.assign([.transport0, .transport1], committed: [.transport0: 10])
+        #expect(Set(gaps.watched) == [.transport0])
+        #expect(gaps.logStarts(.transport0, at: 10) == nil, "the log begins where the partition is expected")
+        #expect(gaps.logStarts(.transport0, at: 12) == 10..<12)
+        #expect(gaps.logStarts(.transport0, at: 12) == nil, "said once")
+        #expect(gaps.observe(.transport0, offset: 12) == nil, "the next message is expected where the log now begins")
+        #expect(gaps.logStarts(.transport1, at: 50) == nil, "never committed: nothing to compare with")
+    }
+
     @Test func aRewindIsNoLossAndARunContinuesWhereItEnded() {
         var gaps = OffsetGapWatch()
         gaps.assign([.transport0], committed: [.transport0: 10])
