@@ -30,7 +30,10 @@ import Testing
     @Test func deployedSheIsNotHerHomeWardsNurseWhileOneOfItsOwnIsAtWork() {
         let verdict = verdict(admittedAt: "21:00")
         #expect(verdict.failures == 1)
-        #expect(verdict.detail == "admission nurse of Surgery for Medicine at 2022-11-20 21:00")
+        #expect(
+            verdict.detail
+                == "admission doctor 0, admission nurse 1, transport physician 0, transport nurse 0; "
+                + "admission nurse of Surgery for Medicine at 2022-11-20 21:00")
     }
 
     @Test func anyNurseAtWorkWillDoWhenTheWardHasNone() {

@@ -15,7 +15,9 @@ public struct DepartmentRule: AuditRule {
 
     public func verdict(on lake: AuditedLake) -> AuditVerdict {
         let working = DepartmentShifts(lake)
-        var checked = 0, failures = 0
+        let places = ["admission doctor", "admission nurse", "transport physician", "transport nurse"]
+        var checked = 0
+        var failures = [String: Int]()
         var examples = AuditExamples()
         func named(_ staff: String, _ kind: Kind, _ what: String, for department: String?, at minute: Int?, patientID: String) {
             guard !staff.isEmpty, let department, let minute, let serial = lake.roster.serial(ofStaff: staff),
@@ -27,7 +29,7 @@ public struct DepartmentRule: AuditRule {
             guard posting.department != department && working.anyone(kind, of: department, at: minute, except: patient) else {
                 return
             }
-            failures += 1
+            failures[what, default: 0] += 1
             examples.note("\(what) of \(posting.department) for \(department) at \(LakeClock.stamp(minute))")
         }
         for row in lake.rows.admissions where row.admitted {
@@ -41,7 +43,8 @@ public struct DepartmentRule: AuditRule {
             named(row.physicianID, physician, "transport physician", for: department, at: row.time, patientID: row.patientID)
             named(row.nurseID, .nurse, "transport nurse", for: department, at: row.time, patientID: row.patientID)
         }
-        return verdict(checked: checked, failures: failures, detail: examples.text)
+        let counts = places.map { "\($0) \(failures[$0] ?? 0)" }.joined(separator: ", ")
+        return verdict(checked: checked, failures: failures.values.reduce(0, +), detail: examples.after(counts))
     }
 
     /// Every shift by department and kind of staff, so "was anyone of this kind working for
