@@ -452,7 +452,8 @@ CREATE SCHEMA IF NOT EXISTS analytics;
 -- Beds in use at the end of each day (midnight) per inpatient ward, against the beds the
 -- run gave it (daily_summaries.units[].capacity: the profile's scaled figure).
 -- A stay is counted on day D when it began at or before midnight ending D and ends after
--- it. Each admission and discharge is bucketed to the day whose closing midnight it
+-- it: the beds held at midnight, the daily summary's occupied_at_midnight (docs/lake.md
+-- §Daily summary). Each admission and discharge is bucketed to the day whose closing midnight it
 -- precedes (the time less a microsecond, as a date), so the census is a running sum
 -- of arrivals less departures. Days not summarised yet have no capacity.
 CREATE OR REPLACE VIEW analytics.ward_census_daily AS

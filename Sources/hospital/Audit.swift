@@ -8,7 +8,8 @@ extension Hospital {
     struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Check a finished lake: capacity, service years, one place per person, at work, seniors, paramedics, rest, conditions.",
+                "Check a finished lake: capacity, service years, one place per person, at work, seniors, paramedics, rest, conditions,"
+                + " nobody their own carer, staff of the unit's department, a senior doctor on severity-5 ambulances, midnight census.",
             discussion:
                 "One PASS/FAIL line per rule with counts; exit 1 on any failure.\nExample: hospital audit --lake ./shared_data --profile tiny"
         )

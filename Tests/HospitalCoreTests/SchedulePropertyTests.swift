@@ -94,6 +94,18 @@ import Testing
         }
     }
 
+    /// Best effort, so pinned on the golden world: there the calls fill every gap (the
+    /// cycle alone left three nights without a senior doctor).
+    @Test func aSeniorDoctorIsCalledInWhereTheCycleLeavesNone() throws {
+        let world = try TestWorld.world(seed: Settings.defaultSeed)
+        for date in world.calendar.dates.dropFirst() {
+            let roster = world.roster(on: date)
+            for minute in stride(from: 0, to: 1440, by: 15) {
+                #expect(!roster.atWork(roster.allSeniorDoctors, at: minute).isEmpty, "no senior doctor at \(date) minute \(minute)")
+            }
+        }
+    }
+
     @Test(arguments: TestWorld.seeds)
     func serviceNeverExceedsAgeMinusTheRoleMinimum(seed: UInt64) throws {
         let world = try TestWorld.world(seed: seed, days: 400)

@@ -111,7 +111,58 @@ extension AuditTests {
             table.rows[row][table.column("condition")] = "Alcohol-related illness"
             table.rows[row][table.column("Age")] = "3"
             try table.write()
+        case .ownPatient:
+            // The stay's patient becomes the nurse who admitted them.
+            var (table, row) = try firstStay(folder)
+            let staff = try Table(LakeLayout(root: folder).batch + "/" + LakeFileName.staff.name, LakeColumns.staff)
+            let nurse = table.rows[row][table.column("admitting_nurse_id")]
+            let member = try #require(staff.rows.first { $0[staff.column("staff_id")] == nurse })
+            table.rows[row][table.column("patient_id")] = member[staff.column("person_id")]
+            try table.write()
+        case .department:
+            // The stay's unit said to be worked by another department that has a nurse at work then.
+            var (table, row) = try firstStay(folder)
+            table.rows[row][table.column("staff_department")] = try otherNursesDepartment(
+                folder, than: table.rows[row][table.column("staff_department")],
+                at: minute(table.rows[row][table.column("admission_time")]))
+            try table.write()
+        case .seniorAmbulance:
+            // An ambulance made the most severe, with no doctor on board.
+            for path in try batch(folder, "hospital_emergency_transport_") {
+                var table = try Table(path, LakeColumns.transport)
+                guard let row = table.rows.firstIndex(where: { $0[table.column("transport_type")] == "Ambulance" }) else { continue }
+                table.rows[row][table.column("severity")] = "5"
+                table.rows[row][table.column("attending_physician_id")] = ""
+                try table.write()
+                return
+            }
+            Issue.record("no ambulance")
+        case .midnightCensus:
+            // One more bed held at midnight than the stays hold.
+            let batch = LakeLayout(root: folder).batch
+            let summaries = try FileManager.default.contentsOfDirectory(atPath: batch).filter { $0.hasPrefix("daily_summary_") }
+            let name = try #require(summaries.min())
+            var text = try String(contentsOfFile: batch + "/" + name, encoding: .utf8)
+            let key = "\"occupied_at_midnight\":"
+            let value = try #require(text.range(of: key)).upperBound
+            let end = text[value...].firstIndex { !$0.isNumber }!
+            text.replaceSubrange(value..<end, with: String(Int(text[value..<end])! + 1))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: batch + "/" + name))
         }
+    }
+
+    /// A department other than `department` with a nurse on a shift worked for it at `minute`.
+    static func otherNursesDepartment(_ folder: String, than department: String, at minute: Int) throws -> String {
+        for path in try batch(folder, "schedules_") {
+            let schedule = try Table(path, LakeColumns.schedules)
+            for row in schedule.rows where row[schedule.column("role")] == "Nurse" && row[schedule.column("on_duty")] == "true" {
+                let start = self.minute(row[schedule.column("schedule_date")] + " " + row[schedule.column("shift_start")])
+                let hours = Int(row[schedule.column("shift_hours")])! + Int(row[schedule.column("reserve_hours")])!
+                let other = row[schedule.column("department")]
+                if other != department && start <= minute && minute < start + hours * 60 { return other }
+            }
+        }
+        throw LakeAudit.AuditError.missing("a nurse of another department at work")
     }
 
     @Test(arguments: AuditRuleID.allCases)

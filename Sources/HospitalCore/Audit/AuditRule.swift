@@ -17,6 +17,6 @@ extension AuditRule {
 public enum AuditRules {
     public static let all: [any AuditRule] = [
         CapacityRule(), ServiceRule(), OnePlaceRule(), AtWorkRule(), SeniorCoverRule(), ParamedicRule(), RestRule(),
-        ConditionsRule(),
+        ConditionsRule(), OwnPatientRule(), DepartmentRule(), SeniorAmbulanceRule(), MidnightCensusRule(),
     ]
 }

@@ -9,4 +9,8 @@ public enum AuditRuleID: String, CaseIterable, Sendable {
     case paramedic
     case rest
     case conditions
+    case ownPatient = "own patient"
+    case department
+    case seniorAmbulance = "senior ambulance"
+    case midnightCensus = "midnight census"
 }

@@ -11,7 +11,7 @@ public struct AuditedLake: Sendable {
         self.rows = rows
         self.policy = policy
         roster = StaffRoster(staff: rows.staff, policy: policy)
-        duty = DutyWindows(schedules: rows.schedules, roster: roster)
+        duty = DutyWindows(schedules: rows.schedules, roster: roster, seniorLevel: policy.seniorLevel)
         stays = InpatientStays(admissions: rows.admissions)
     }
 }

@@ -53,7 +53,7 @@ public struct AdmissionSimulator: Sendable {
                         leaves = transfer!.time
                     }
                     discharge = leaves
-                    wards.occupy(unit: visit.unit, until: leaves)
+                    wards.occupy(unit: visit.unit, from: time, until: leaves)
                 }
             } else if placesUsed[visit.unit] < capacity[visit.unit] {
                 placesUsed[visit.unit] += 1
@@ -63,14 +63,21 @@ public struct AdmissionSimulator: Sendable {
             }
             let department = catalog.unitDepartment[visit.unit]
             let minute = time.value - date.dayNumber * 1440
-            let doctors = roster.doctors[department], nurses = roster.nurses[department]
+            // Never the patient: a member of staff at work may come in as an outpatient.
+            let patient = visit.person
             admissions.append(
                 Admission(
                     id: id, visit: visit, triageMinutes: triage[index], admitted: time, granted: granted, discharge: discharge,
                     doctor: granted
-                        ? rng.pick(roster.attending(department: doctors, hospital: roster.allDoctors, at: minute), orElse: []) : nil,
+                        ? rng.pick(
+                            roster.attending(
+                                department: department, of: roster.doctors, hospital: roster.allDoctors, at: minute, except: patient),
+                            orElse: []) : nil,
                     nurse: granted
-                        ? rng.pick(roster.attending(department: nurses, hospital: roster.allNurses, at: minute), orElse: []) : nil,
+                        ? rng.pick(
+                            roster.attending(
+                                department: department, of: roster.nurses, hospital: roster.allNurses, at: minute, except: patient),
+                            orElse: []) : nil,
                     transfer: transfer))
         }
         return admissions

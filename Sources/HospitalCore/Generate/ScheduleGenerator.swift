@@ -1,7 +1,8 @@
 /// Lays the 21-day cycle over every member active on each day, then enforces the rules the
 /// course's schedules broke: at most `max_shifts_per_week` shifts in any 7 days, 11 h of rest
 /// between shifts, a senior doctor or nurse in every department at work whenever any works
-/// that day, and a doctor, a nurse and a paramedic at work at every minute (called in).
+/// that day, and a doctor, a senior doctor, a nurse and a paramedic at work at every minute
+/// (called in).
 public struct ScheduleGenerator: Sendable {
     let config: HospitalConfig
     let catalog: Catalog
@@ -102,8 +103,8 @@ public struct ScheduleGenerator: Sendable {
         }
     }
 
-    /// The day's changes to the cycle: senior cover per department, then a doctor, a nurse
-    /// and a paramedic at work at every minute.
+    /// The day's changes to the cycle: senior cover per department, then a doctor, a nurse,
+    /// a paramedic and a senior doctor at work at every minute.
     struct Rules {
         let catalog: Catalog
         let staff: [StaffMember]
@@ -161,14 +162,19 @@ public struct ScheduleGenerator: Sendable {
             }
         }
 
-        /// Calls in a day or a night shift wherever no doctor, nurse or paramedic is at work:
-        /// from 07:00 to 07:00 the next morning, counting the previous night's shifts into
-        /// this morning. The one called in is the least worked this week, and joins a
-        /// department that has a senior at work unless they are one, so senior cover holds.
+        /// Calls in a day or a night shift wherever no doctor, nurse, paramedic or senior doctor
+        /// (for the most severe ambulances) is at work: from 07:00 to 07:00 the next morning,
+        /// counting the previous night's shifts into this morning. The one called in is the
+        /// least worked this week, and joins a department that has a senior at work unless
+        /// they are one, so senior cover holds. Senior doctors come last, so the calls of the
+        /// other kinds are those they would be without them.
         func roundTheClock(
             _ entries: inout [ScheduleBook.Entry], history: [UInt8], lastEnd: [Int], previous: [ScheduleBook.Entry]
         ) {
-            let kinds: [(Int) -> Bool] = [{ catalog.isDoctor[$0] }, { catalog.isNurse[$0] }, { catalog.isParamedic[$0] }]
+            let kinds: [(ScheduleBook.Entry) -> Bool] = [
+                { catalog.isDoctor[staff[Int($0.serial)].role] }, { catalog.isNurse[staff[Int($0.serial)].role] },
+                { catalog.isParamedic[staff[Int($0.serial)].role] }, { $0.senior && catalog.isDoctor[staff[Int($0.serial)].role] },
+            ]
             var calls = [(windows[Int(callIn)], callIn), (windows[Int(nightCallIn)], nightCallIn)]
             // The calendar's first morning: from the earliest shift start to the day shift.
             if previous.isEmpty, let morning = morningCallIn, windows[Int(morning)].lowerBound < windows[Int(callIn)].lowerBound {
@@ -187,7 +193,7 @@ public struct ScheduleGenerator: Sendable {
                     var best: Int?
                     for index in entries.indices {
                         let entry = entries[index]
-                        guard isKind(staff[Int(entry.serial)].role),
+                        guard isKind(entry),
                             available(entry, for: shift, history: history, lastEnd: lastEnd),
                             entry.senior || !anySenior || seniorAt[Int(entry.department)]
                         else { continue }
@@ -207,13 +213,15 @@ public struct ScheduleGenerator: Sendable {
         }
 
         /// The minutes of the day (0 ..< 1440 + night) someone of the kind is at work.
-        func coverage(_ entries: [ScheduleBook.Entry], previous: [ScheduleBook.Entry], isKind: (Int) -> Bool) -> [Range<Int>] {
+        func coverage(
+            _ entries: [ScheduleBook.Entry], previous: [ScheduleBook.Entry], isKind: (ScheduleBook.Entry) -> Bool
+        ) -> [Range<Int>] {
             var spans: [Range<Int>] = []
-            for entry in previous where entry.onDuty && isKind(staff[Int(entry.serial)].role) {
+            for entry in previous where entry.onDuty && isKind(entry) {
                 let window = windows[Int(entry.shift)]
                 if window.upperBound > 1440 { spans.append((window.lowerBound - 1440)..<(window.upperBound - 1440)) }
             }
-            for entry in entries where entry.onDuty && isKind(staff[Int(entry.serial)].role) {
+            for entry in entries where entry.onDuty && isKind(entry) {
                 spans.append(windows[Int(entry.shift)])
             }
             return spans.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }

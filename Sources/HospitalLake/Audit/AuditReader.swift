@@ -49,16 +49,17 @@ struct AuditReader {
         }
     }
 
-    /// The inpatient units of one daily summary with their beds.
+    /// The inpatient units of one daily summary with their beds and their midnight census.
     private func inpatientBeds(_ path: String) throws -> [UnitBeds] {
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let units = object["units"] as? [[String: Any]]
         else { throw LakeAudit.AuditError.unreadable(path, "not a daily summary") }
+        let date = (object["summary_date"] as? String).flatMap { LakeClock.minute($0) }
         return units.compactMap { unit in
             guard let name = unit["unit"] as? String, unit["care"] as? String == "Inpatient", let beds = unit["capacity"] as? Int
             else { return nil }
-            return UnitBeds(unit: name, beds: beds)
+            return UnitBeds(unit: name, beds: beds, date: date, occupied: unit["occupied_at_midnight"] as? Int)
         }
     }
 }
