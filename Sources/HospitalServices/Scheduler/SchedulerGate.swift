@@ -15,7 +15,8 @@ struct SchedulerGate: SimulationHooks {
     let lastDay: SimDate
     let logger: Logger
     let shouldStop: () -> Bool
-    let heartbeat: (String) -> Void
+    /// Beats the health file: `.waiting` while another service holds the run back, `.running` while pacing.
+    let heartbeat: (HealthRecord.Status, String) -> Void
 
     func beforeDay(_ date: SimDate) -> Bool {
         guard options.waitForIngestor else { return !shouldStop() }
@@ -53,7 +54,7 @@ struct SchedulerGate: SimulationHooks {
                     ])
                 logged = true
             }
-            heartbeat("waiting for \(service): \(first)")
+            heartbeat(.waiting, "for \(service): \(first)")
             Thread.sleep(forTimeInterval: options.pollSeconds)
         }
     }
@@ -63,7 +64,7 @@ struct SchedulerGate: SimulationHooks {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if shouldStop() { return false }
-            heartbeat("pacing")
+            heartbeat(.running, "pacing")
             Thread.sleep(forTimeInterval: min(options.pollSeconds, max(0, end.timeIntervalSinceNow)))
         }
         return !shouldStop()
