@@ -22,6 +22,8 @@ struct RoleTests {
         "CREATE ROLE intruder",
         "COPY (SELECT 1) TO PROGRAM 'id'",
         "COPY hospital_admissions.visits TO '/tmp/hospital-role-test.csv'",
+        // The warehouse's identity is the schema script's to write (docs/warehouse.md §The ledger).
+        "INSERT INTO ingest.warehouse DEFAULT VALUES",
     ]
 
     /// A fresh database with the schema applied by its owner, and settings to log in as `role`.
