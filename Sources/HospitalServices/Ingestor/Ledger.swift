@@ -57,11 +57,15 @@ struct Ledger {
     }
 
     /// What the table holds under `name` now: another worker or process may have committed it
-    /// since the ledger was read. Asked under the file's claim, so it cannot change meanwhile.
+    /// since the ledger was read, or the warehouse may have been replaced since this worker's
+    /// pass began (another worker then returned the file to batch/), so the table's answer
+    /// replaces the cached one. Asked under the file's claim, so it cannot change meanwhile.
     mutating func refresh(_ name: String, from connection: PQConnection) throws {
-        for row in try connection.execute("SELECT sha256 FROM ingest.files WHERE file_name = $1", [name]).rows {
-            record(name, sha256: row[0] ?? "")
-        }
+        let known = digests(of: name)
+        let now = Set(try connection.execute("SELECT sha256 FROM ingest.files WHERE file_name = $1", [name]).rows.map { $0[0] ?? "" })
+        guard now != known else { return }
+        identity.rows += now.count - known.count
+        digests[name] = now.isEmpty ? nil : now
     }
 
     /// Days whose admissions are in the warehouse, by file name: the ingestor's progress
