@@ -10,16 +10,18 @@ public enum FlagArrival: Equatable, Sendable {
     /// Not there, and never will be: why, as a quarantine report says it.
     case never(String)
 
-    /// `present` says whether the flag is there now; `later` finds, when asked, a flag of the
-    /// same step written after it (it lists the lake, so it is asked only when the state
-    /// alone does not settle it).
-    public static func of(_ flag: LakeFlag, present: Bool, state: SchedulerState?, later: () -> LakeFlag?) -> FlagArrival {
-        if present { return .arrived }
+    /// `present` says whether the flag is there now; `later` finds a flag of the same step
+    /// written after it (it lists the lake, so it is asked only when the state, read before
+    /// this call, does not settle it). A later flag found is proof only if the flag is still
+    /// missing after it was seen: a reader that looked while the scheduler wrote both would
+    /// otherwise take one just written for lost.
+    public static func of(_ flag: LakeFlag, present: () -> Bool, state: SchedulerState?, later: () -> LakeFlag?) -> FlagArrival {
+        if present() { return .arrived }
         if let state, state.status == .complete || flag.writtenOn.map({ $0 < state.currentDate }) ?? true {
             return .never("\(flag.path) is missing although the scheduler is past that step")
         }
-        if let later = later() { return .never("\(flag.path) is missing although the later \(later.path) is there") }
-        return .mayStillCome
+        guard let later = later() else { return .mayStillCome }
+        return present() ? .arrived : .never("\(flag.path) is missing although the later \(later.path) is there")
     }
 
     /// The first flag in `flags` of `flag`'s step that the scheduler writes after it.

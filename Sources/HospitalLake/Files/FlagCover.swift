@@ -70,7 +70,7 @@ public struct FlagCover: Sendable {
 
     /// Whether `flag` is there, may still come, or never will (`FlagArrival`).
     public func arrival(of flag: LakeFlag, state: SchedulerState?) -> FlagArrival {
-        FlagArrival.of(flag, present: LakeEntry.kind(layout.path(flag.path)) == .regular, state: state) {
+        FlagArrival.of(flag, present: { LakeEntry.kind(layout.path(flag.path)) == .regular }, state: state) {
             FlagArrival.later(than: flag, in: flags())
         }
     }

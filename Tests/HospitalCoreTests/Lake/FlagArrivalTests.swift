@@ -11,24 +11,44 @@ import Testing
     }
 
     @Test func aFlagThereHasArrived() {
-        #expect(FlagArrival.of(.visitors(day), present: true, state: nil, later: { nil }) == .arrived)
+        #expect(FlagArrival.of(.visitors(day), present: { true }, state: nil, later: { nil }) == .arrived)
     }
 
     @Test func aFlagOfTheDayInProgressMayStillCome() {
-        #expect(FlagArrival.of(.visitors(day), present: false, state: state(day), later: { nil }) == .mayStillCome)
-        #expect(FlagArrival.of(.visitors(day), present: false, state: nil, later: { nil }) == .mayStillCome)
+        #expect(FlagArrival.of(.visitors(day), present: { false }, state: state(day), later: { nil }) == .mayStillCome)
+        #expect(FlagArrival.of(.visitors(day), present: { false }, state: nil, later: { nil }) == .mayStillCome)
         // A day's transfers are written the next day.
         #expect(
-            FlagArrival.of(.transfers(day, session: 1), present: false, state: state(day.adding(days: 1)), later: { nil }) == .mayStillCome)
+            FlagArrival.of(.transfers(day, session: 1), present: { false }, state: state(day.adding(days: 1)), later: { nil })
+                == .mayStillCome)
     }
 
     @Test func aFlagBehindTheStateNeverComes() {
         let past = FlagArrival.never(".daily_flags/visitors_2022-11-21.flag is missing although the scheduler is past that step")
-        #expect(FlagArrival.of(.visitors(day), present: false, state: state(day.adding(days: 1)), later: { nil }) == past)
-        #expect(FlagArrival.of(.visitors(day), present: false, state: state(day, .complete), later: { nil }) == past)
+        #expect(FlagArrival.of(.visitors(day), present: { false }, state: state(day.adding(days: 1)), later: { nil }) == past)
+        #expect(FlagArrival.of(.visitors(day), present: { false }, state: state(day, .complete), later: { nil }) == past)
         #expect(
-            FlagArrival.of(.setup(.staff), present: false, state: state(day), later: { nil }) != .mayStillCome,
+            FlagArrival.of(.setup(.staff), present: { false }, state: state(day), later: { nil }) != .mayStillCome,
             "setup is over once there is a state")
+    }
+
+    /// The scheduler wrote the flag and a later one between the reader's two looks: the
+    /// later flag is no proof then (the producer quarantined good files this way in e2e).
+    @Test func aFlagWrittenWhileTheLakeWasListedHasArrived() {
+        let looks = Looks()
+        #expect(
+            FlagArrival.of(
+                .transport(day, session: 2), present: { looks.next() }, state: state(day),
+                later: { .transport(day, session: 3) }) == .arrived)
+    }
+
+    final class Looks: @unchecked Sendable {
+        var count = 0
+        /// Missing at the first look, there at the second.
+        func next() -> Bool {
+            count += 1
+            return count > 1
+        }
     }
 
     @Test func aFlagBehindALaterOneOfItsStepNeverComes() {
@@ -38,7 +58,7 @@ import Testing
         #expect(FlagArrival.later(than: .visitors(day), in: flags) == nil, "another step's later flag says nothing")
         #expect(
             FlagArrival.of(
-                .admissions(day), present: false, state: state(day), later: { FlagArrival.later(than: .admissions(day), in: flags) })
+                .admissions(day), present: { false }, state: state(day), later: { FlagArrival.later(than: .admissions(day), in: flags) })
                 == .never(
                     ".daily_flags/admissions_2022-11-21.flag is missing although the later .daily_flags/admissions_2022-11-22.flag is there"
                 ))
