@@ -83,11 +83,16 @@ extension Hospital {
                     }
                 }
                 let total = pool.total
-                health.beat(counts: [
-                    "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
-                    "files_waiting": total.waiting, "days_loaded": pool.daysLoaded,
-                ])
-                if pass.loaded + pass.archived + pass.failed == 0 {
+                // Waiting, for `hospital status`, while a pass loads nothing and a file waits.
+                let idle = pass.loaded + pass.archived + pass.failed == 0
+                health.beat(
+                    idle && total.firstWaiting != nil ? .waiting : .running,
+                    detail: total.firstWaiting.map { "files wait for their flags or parents, the first \($0)" } ?? "",
+                    counts: [
+                        "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
+                        "files_waiting": total.waiting, "days_loaded": pool.daysLoaded,
+                    ])
+                if idle {
                     if drain { break }
                     try await Task.sleep(for: .seconds(pollSeconds))
                 }

@@ -68,6 +68,7 @@ public final class BatchIngestor {
                 IngestDecision.waitsForParent(entry.file, unsettled: unsettled)
                 ? .waiting : try handle(entry, state: state, pending: waiting.map(\.file))
             if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
+            if outcome == .waiting { pass.firstWaiting = pass.firstWaiting ?? entry.file.name }
             try book(outcome, pass: &pass)
             if !unmoved.contains(entry.file.name) { try context.release(entry.file.name) }
         }
