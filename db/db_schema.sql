@@ -2,7 +2,8 @@
 --
 -- Idempotent: every statement is CREATE ... IF NOT EXISTS, a DO block that checks the
 -- catalog first, a GRANT or REVOKE (repeating one is a no-op), an ALTER ROLE to the same
--- attributes or a COMMENT (replaced in place). It never drops, truncates, updates or
+-- attributes, a COMMENT (replaced in place) or the INSERT of the warehouse's identity row
+-- (which does nothing once the row exists). It never drops, truncates, updates or
 -- deletes data, so applying it again (the postgres container's /docker-entrypoint-initdb.d
 -- run, ci/pg.sh, a schema change on an existing warehouse) is harmless.
 -- Apply it as the role that owns the database, and only as that role; it needs
@@ -325,6 +326,18 @@ CREATE TABLE IF NOT EXISTS ingest.files (
     PRIMARY KEY (file_name, sha256)
 );
 
+-- The warehouse's identity: one row, written when this script first runs on a database and
+-- never again. A database dropped and created anew, or an ingest schema dropped and applied
+-- again, gets another id, so an ingestor that read its ledger from the old one sees it was
+-- replaced and reconciles the lake with the new ledger (docs/warehouse.md §Transactions).
+-- gen_random_uuid() names the warehouse, not anything of the lake, which stays deterministic.
+CREATE TABLE IF NOT EXISTS ingest.warehouse (
+    one        boolean PRIMARY KEY DEFAULT true CHECK (one),
+    id         uuid NOT NULL DEFAULT gen_random_uuid(),
+    created_at timestamp with time zone NOT NULL DEFAULT now()
+);
+INSERT INTO ingest.warehouse DEFAULT VALUES ON CONFLICT DO NOTHING;
+
 -- ---------------------------------------------------------------------------------------
 -- Table comments (shown by pgAdmin; COMMENT replaces, so this is idempotent)
 -- ---------------------------------------------------------------------------------------
@@ -343,6 +356,7 @@ COMMENT ON TABLE emergency_transport.transports IS 'hospital.transport events (s
 COMMENT ON TABLE patient_transfers.transfers IS 'hospital.transfers events (stream/hospital.transfers)';
 COMMENT ON TABLE daily_summary.daily_summaries IS 'hospital.daily_summary events (stream/hospital.daily_summary)';
 COMMENT ON TABLE ingest.files IS 'Ledger: one row per loaded lake file';
+COMMENT ON TABLE ingest.warehouse IS 'This warehouse''s identity, written once by the schema script';
 
 -- ---------------------------------------------------------------------------------------
 -- Roles (docs/warehouse.md §Roles). Least privilege: the role applying this script owns the
@@ -425,6 +439,9 @@ GRANT USAGE ON SCHEMA hospital_operations, hospital_admissions, emergency_transp
     patient_transfers, daily_summary, ingest TO hospital_loader;
 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA hospital_operations, hospital_admissions,
     emergency_transport, patient_transfers, daily_summary, ingest TO hospital_loader;
+
+-- The identity is the schema script's to write, never the loader's.
+REVOKE INSERT ON ingest.warehouse FROM hospital_loader;
 
 -- Reader: read-only (pgAdmin, analysts).
 GRANT USAGE ON SCHEMA hospital_operations, hospital_admissions, emergency_transport,

@@ -73,21 +73,26 @@ extension Hospital {
                 for (ingestor, result) in zip(pool.ingestors, pool.drainOnce(shouldStop: isStopped)) {
                     do {
                         pass = pass + (try result.get())
-                    } catch let error as PostgresError where error.isConnectionLoss {
+                    } catch let error as PostgresError where error.isConnectionLoss || Self.isBeingReplaced(error) {
                         // A restart of the database is a pause, not an end: reconnect and go on
                         // where the ledger says (docs/warehouse.md §Transactions).
                         logger.warning("database connection lost; reconnecting", metadata: [LogKey.reason: "\(error.message)"])
                         health.beat(.waiting, detail: "database connection lost: \(error.message)")
-                        try ingestor.reconnect(try await service.connect(settings, logger: logger, attempts: .max, shouldStop: isStopped))
+                        try await rejoin(ingestor, settings: settings, stop: stop, health: health, logger: logger)
                         pass.loaded += 1  // look again at once
                     }
                 }
                 let total = pool.total
-                health.beat(counts: [
-                    "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
-                    "files_waiting": total.waiting, "days_loaded": pool.daysLoaded,
-                ])
-                if pass.loaded + pass.archived + pass.failed == 0 {
+                // Waiting, for `hospital status`, while a pass loads nothing and a file waits.
+                let idle = pass.loaded + pass.archived + pass.failed == 0
+                health.beat(
+                    idle && total.firstWaiting != nil ? .waiting : .running,
+                    detail: total.firstWaiting.map { "files wait for their flags or parents, the first \($0)" } ?? "",
+                    counts: [
+                        "files_loaded": total.loaded, "rows_loaded": total.rows, "files_failed": total.failed,
+                        "files_waiting": total.waiting, "days_loaded": pool.daysLoaded,
+                    ])
+                if idle {
                     if drain { break }
                     try await Task.sleep(for: .seconds(pollSeconds))
                 }
@@ -100,6 +105,29 @@ extension Hospital {
                     "ingest.waiting": "\(total.waiting)",
                 ])
         }
+
+        /// Reconnects a worker whose session was lost, however long it takes. A database that
+        /// is gone, or has no ledger yet, is being replaced (dropped, created again, its schema
+        /// applied): it is waited for like a server that is down, then reconciled as at start.
+        private func rejoin(
+            _ ingestor: HospitalServices.BatchIngestor, settings: ConnectionSettings, stop: StopSignal, health: HealthReporter,
+            logger: Logger
+        ) async throws {
+            while true {
+                do {
+                    let connection = try await PQConnection.connect(
+                        settings, retry: RetryPolicy(maxAttempts: .max), logger: logger, shouldStop: { stop.requested })
+                    try ingestor.reconnect(connection)
+                    return
+                } catch let error as PostgresError where Self.isBeingReplaced(error) && !stop.requested {
+                    health.beat(.waiting, detail: "warehouse being replaced: \(error.message)")
+                    try await Task.sleep(for: .seconds(pollSeconds))
+                }
+            }
+        }
+
+        /// No such database (3D000), schema (3F000) or table (42P01): the warehouse is being replaced.
+        static func isBeingReplaced(_ error: PostgresError) -> Bool { ["3D000", "3F000", "42P01"].contains(error.sqlState ?? "") }
 
         /// The schema script, only when asked for: the schema's owner applies it (the postgres
         /// container's init folder, ci/pg.sh), and the least-privileged login the services use

@@ -38,6 +38,7 @@ extension Hospital {
             let problems = try goldenLake.verify(
                 lake: settings.layout, header: LakeManifest.header(profile: settings.profile.name, seed: settings.seed), movable: true)
             var checks = try verifier.lakeChecks(goldenProblems: problems)
+            checks.append(verifier.outboxCheck())
             let (stream, events) = try verifier.streamCheck()
             checks.append(stream)
             if !lakeOnly {

@@ -143,23 +143,21 @@ public enum LakeFileName: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The flag whose manifest lists this scheduler output, and the sim date after which the
-    /// step writing it is over (nil for setup steps, over once the state exists); nil for
-    /// names no flag covers (the stream, the state, quarantine files).
-    public var coveringFlag: (flag: LakeFlag, over: SimDate?)? {
+    /// The flag whose manifest lists this scheduler output (its `writtenOn` is the sim date
+    /// after which the step writing it is over; setup steps are over once the state exists);
+    /// nil for names no flag covers (the stream, the state, quarantine files).
+    public var coveringFlag: LakeFlag? {
         switch self {
-        case .people: return (.setup(.people), nil)
-        case .illnesses: return (.setup(.illnesses), nil)
-        case .staff, .reserve: return (.setup(.staff), nil)
-        case .staffActive, .workforceSummary: return (.setup(.workforce), nil)
-        case .schedules: return (.setup(.schedules), nil)
-        case .visitors(let date): return (.visitors(date), date)
-        case .transport(let date, let session), .transportReport(let date, let session):
-            return (.transport(date, session: session), date)
+        case .people: return .setup(.people)
+        case .illnesses: return .setup(.illnesses)
+        case .staff, .reserve: return .setup(.staff)
+        case .staffActive, .workforceSummary: return .setup(.workforce)
+        case .schedules: return .setup(.schedules)
+        case .visitors(let date): return .visitors(date)
+        case .transport(let date, let session), .transportReport(let date, let session): return .transport(date, session: session)
         // A day's transfers are written on the next day.
-        case .transfers(let date, let session), .transfersReport(let date, let session):
-            return (.transfers(date, session: session), date.adding(days: 1))
-        case .admissions(let date), .hospitalSummary(let date), .dailySummary(let date): return (.admissions(date), date)
+        case .transfers(let date, let session), .transfersReport(let date, let session): return .transfers(date, session: session)
+        case .admissions(let date), .hospitalSummary(let date), .dailySummary(let date): return .admissions(date)
         default: return nil
         }
     }

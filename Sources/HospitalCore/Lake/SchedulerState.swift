@@ -8,7 +8,7 @@ public struct SchedulerState: Sendable, Equatable {
         case complete
     }
 
-    public static let generatorVersion = "hospital-generator/1"
+    public static let generatorVersion = "hospital-generator/2"
 
     public let currentDate: SimDate
     public let status: Status

@@ -8,8 +8,10 @@ import HospitalCore
 public struct FlagCover: Sendable {
     /// What the flag says of one file.
     public struct Listed: Equatable, Sendable {
-        let rows: Int
-        let sha256: String
+        public let rows: Int
+        /// Nil in a manifest that leaves it out; the SHA-256 decides anyway.
+        public let bytes: Int?
+        public let sha256: String
     }
 
     public enum Verdict: Equatable, Sendable {
@@ -45,7 +47,7 @@ public struct FlagCover: Sendable {
         case .listed(let listed):
             guard listed.sha256 != sha256 else { return .matches }
             let have = rows.map { "\($0) rows, " } ?? ""
-            let flag = LakeFileName(name: name)?.coveringFlag?.flag.path ?? "its flag"
+            let flag = LakeFileName(name: name)?.coveringFlag?.path ?? "its flag"
             return .refused(
                 "differs from its flag: the file has \(have)\(bytes.count) bytes, SHA-256 \(sha256); \(flag) lists "
                     + "\(listed.rows) rows, SHA-256 \(listed.sha256)")
@@ -53,14 +55,24 @@ public struct FlagCover: Sendable {
     }
 
     public mutating func verdict(for name: String, state: SchedulerState?) -> Verdict {
-        guard let (flag, date) = LakeFileName(name: name)?.coveringFlag else { return .never("no flag covers this name") }
+        guard let flag = LakeFileName(name: name)?.coveringFlag else { return .never("no flag covers this name") }
         if let outputs = outputs(of: flag) {
             guard let listed = outputs["batch/" + name] else { return .never("\(flag.path) does not list it") }
             return .listed(listed)
         }
-        guard let state else { return .notYet }
-        let over = state.status == .complete || date.map { $0 < state.currentDate } ?? true
-        return over ? .never("\(flag.path) is missing although the scheduler is past that step") : .notYet
+        switch arrival(of: flag, state: state) {
+        case .never(let why): return .never(why)
+        case .mayStillCome: return .notYet
+        case .arrived:  // since `outputs` looked (flags are written whole), or there and no manifest
+            return outputs(of: flag) == nil ? .never("\(flag.path) is not a readable manifest") : verdict(for: name, state: state)
+        }
+    }
+
+    /// Whether `flag` is there, may still come, or never will (`FlagArrival`).
+    public func arrival(of flag: LakeFlag, state: SchedulerState?) -> FlagArrival {
+        FlagArrival.of(flag, present: { LakeEntry.kind(layout.path(flag.path)) == .regular }, state: state) {
+            FlagArrival.later(than: flag, in: flags())
+        }
     }
 
     /// Every output a flag lists, by lake-relative path; nil while the flag is not there.
@@ -74,7 +86,7 @@ public struct FlagCover: Sendable {
         for output in outputs {
             guard let file = output["file"] as? String, let rows = output["rows"] as? Int, let sha256 = output["sha256"] as? String
             else { continue }
-            listed[file] = Listed(rows: rows, sha256: sha256)
+            listed[file] = Listed(rows: rows, bytes: output["bytes"] as? Int, sha256: sha256)
         }
         parsed[flag] = listed
         return listed

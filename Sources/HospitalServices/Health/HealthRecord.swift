@@ -15,10 +15,13 @@ public struct HealthRecord: Codable, Equatable, Sendable {
     public var updatedAt: Double
     public var progressAt: Double
     public var startedAt: Double
+    /// Seconds since 1970 when the status and detail became what they are: how long a
+    /// service has waited for what its detail names. Nil in files of older versions.
+    public var since: Double?
     public var counts: [String: Int]
 
     enum CodingKeys: String, CodingKey {
-        case service, status, detail, counts
+        case service, status, detail, since, counts
         case updatedAt = "updated_at"
         case progressAt = "progress_at"
         case startedAt = "started_at"
@@ -34,6 +37,7 @@ public struct HealthRecord: Codable, Equatable, Sendable {
         self.updatedAt = updatedAt
         self.progressAt = progressAt
         self.startedAt = startedAt
+        self.since = startedAt
         self.counts = counts
     }
 

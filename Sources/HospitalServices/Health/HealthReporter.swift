@@ -38,6 +38,7 @@ public final class HealthReporter {
     public func beat(_ status: HealthRecord.Status = .running, detail: String? = nil, counts: [String: Int]? = nil) {
         let time = now()
         let changed = status != record.status
+        if changed || (detail.map { $0 != record.detail } ?? false) { record.since = time }
         record.status = status
         if let detail { record.detail = detail }
         if let counts, counts != record.counts {

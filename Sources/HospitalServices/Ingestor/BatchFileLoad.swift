@@ -39,12 +39,12 @@ struct BatchFileLoad {
             let first = missing[0]
             let watch = DependencyWatch(layout: context.layout)
             let dates = file.date.map { [$0] } ?? []
-            if watch.mayStillArrive(file, table: first.table, dates: dates, pending: pending) { return .waiting }
+            guard case .held(let lost) = watch.parents(file, table: first.table, dates: dates, pending: pending) else { return .waiting }
             let holder = watch.quarantinedSupplier(file, table: first.table, dates: dates)
             return try context.quarantine(
                 entry.path, .missingReference, line: first.line,
                 column: FileLoader.position(of: first.column, in: file.kind, tables: tables),
-                reason: "'\(first.column)' \(first.value) is not in \(first.table)" + (holder.map { " (\($0) is in failed/)" } ?? "")
+                reason: "'\(first.column)' \(first.value) is not in \(first.table)" + DependencyWatch.because(holder, lost)
             ) { $0.heldBy = holder }
         case .conflicting:  // asked of chunks only
             return .waiting

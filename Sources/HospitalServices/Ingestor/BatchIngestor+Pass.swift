@@ -7,14 +7,17 @@ extension BatchIngestor {
         public var failed = 0
         public var archived = 0
         public var setAside = 0
+        /// The first file, in load order, that waits for its flag or for its parents' rows (of
+        /// workers side by side, the first worker's).
+        public var firstWaiting: String?
 
         public init() {}
 
         /// A later pass of the same worker: counts add up, and what waits is what waits now.
         mutating func add(_ pass: Pass) {
-            let waitingNow = pass.waiting
+            let (waitingNow, firstNow) = (pass.waiting, pass.firstWaiting)
             self = self + pass
-            waiting = waitingNow
+            (waiting, firstWaiting) = (waitingNow, firstNow)
         }
 
         /// Passes of workers side by side: every count adds up.
@@ -26,6 +29,7 @@ extension BatchIngestor {
             sum.failed += b.failed
             sum.archived += b.archived
             sum.setAside += b.setAside
+            sum.firstWaiting = a.firstWaiting ?? b.firstWaiting
             return sum
         }
     }

@@ -15,13 +15,14 @@ public final class BatchIngestor {
 
     private var context: IngestContext
     private var ledger = Ledger()
+    /// The configs' departments and care units, seeded again into a new warehouse.
+    private var seed: HospitalConfig?
     private var flags: FlagCover
     private var missing = MissingFiles()
     private var digests = DigestCache()
     private var firstPass = true
     private let unmoved = ProcessedMoves()
-    /// Said once when the state had to be read from its backup.
-    private var stateNote: String?
+    private var stateReader = StateReader()
 
     public init(
         layout: LakeLayout, connection: PQConnection, schemas: WarehouseSchemas, topics: KafkaConfig.Topics, calendar: SimCalendar,
@@ -36,15 +37,15 @@ public final class BatchIngestor {
     /// Applies the schema (idempotent), seeds departments and units from the configs, reads the ledger.
     public func prepare(schemaSQL: String?, config: HospitalConfig) throws {
         if let schemaSQL { try context.connection.executeScript(schemaSQL) }
-        try WarehouseSeed.apply(config, schemas: context.schemas, on: context.connection)
-        ledger = try Ledger.reconciled(context)
+        seed = config
+        ledger = try Ledger.reconciled(context, seed: config)
     }
 
-    /// Goes on over a new session after the old one was lost; the ledger is read again.
+    /// Goes on over a new session after the old one was lost; the ledger is read again, as at start.
     public func reconnect(_ connection: PQConnection) throws {
         context = context.over(connection)
         unmoved.forget()
-        ledger = try Ledger.reconciled(context)
+        ledger = try Ledger.reconciled(context, seed: seed, previous: ledger)
     }
 
     /// One look at the lake: loads what can be loaded now, in load order.
@@ -52,11 +53,8 @@ public final class BatchIngestor {
     public func drainOnce(shouldStop: () -> Bool = { false }) throws -> Pass {
         var pass = Pass()
         unmoved.forget()
-        let (state, note) = SchedulerState.recover(from: context.layout)
-        if let note, note != stateNote {
-            context.logger.warning("scheduler state unreadable", metadata: [LogKey.reason: "\(note)"])
-            stateNote = note
-        }
+        ledger = try ledger.current(context, seed: seed)
+        let state = stateReader.read(context)
         for outcome in try Strangers(context: context).sweep() { try book(outcome, pass: &pass) }
         pass.failed += try missing.report(flags: &flags, ledger: ledger, context: context)
         let waiting = context.inbox.waiting()
@@ -68,6 +66,7 @@ public final class BatchIngestor {
                 IngestDecision.waitsForParent(entry.file, unsettled: unsettled)
                 ? .waiting : try attempt(entry, state: state, pending: pending, pass: &pass)
             if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
+            if outcome == .waiting { pass.firstWaiting = pass.firstWaiting ?? entry.file.name }
             if case .loaded = outcome, context.group.add(outcome) { try commitGroup(pass: &pass) }
             if case .loaded = outcome {} else { try book(outcome, pass: &pass) }
             try releaseUnlessHeld(entry.file.name)

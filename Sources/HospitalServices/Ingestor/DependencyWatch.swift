@@ -2,34 +2,36 @@ import HospitalCore
 import HospitalLake
 
 /// Decides whether a file's missing references can still arrive (so it waits) or never will
-/// (so what holds them is refused): a supplier file still in batch/, or a step that has not
-/// run yet. Departments and care units are seeded at start, so a missing one never arrives.
+/// (so what holds them is refused, and held): a supplier file still in batch/, or a step
+/// whose flag may still come (`FlagArrival`). The facts are gathered here; the decision is
+/// `IngestDecision.parents`. Departments and care units are seeded at start, so a missing
+/// one never arrives.
 struct DependencyWatch {
     let layout: LakeLayout
 
-    func mayStillArrive(_ file: IngestFile, table: String, dates: [SimDate], pending: [IngestFile]) -> Bool {
-        if table == "departments" || table == "care_units" { return false }
+    func parents(_ file: IngestFile, table: String, dates: [SimDate], pending: [IngestFile]) -> IngestDecision.Parents {
+        if table == "departments" || table == "care_units" { return .held(lost: nil) }
         let suppliers = file.kind.suppliers
-        if pending.contains(where: { suppliers.contains($0.kind) }) { return true }
-        if suppliers.contains(.staff) || suppliers.contains(.staffActive) {
-            for step in [LakeFlag.Setup.staff, .workforce] where !LakeFolders.exists(layout.path(LakeFlag.setup(step).path)) {
-                return true
-            }
-        }
+        if pending.contains(where: { suppliers.contains($0.kind) }) { return .mayStillCome }
+        let state = SchedulerState.recover(from: layout).state
+        let flags = FlagCover(layout: layout)
         // `pending` was listed when the pass began; the scheduler writes a day's file before its
         // flag, so a flag that appeared since may name a file now in batch/ that the pass has
         // not seen. That file is looked for, not taken as never coming.
-        for date in dates {
-            if suppliers.contains(.visitors), !settled(.visitors(date), .visitors(date)) { return true }
-            if suppliers.contains(.admissions), !settled(.admissions(date), .admissions(date)) { return true }
+        func step(_ flag: LakeFlag, _ name: LakeFileName?) -> IngestDecision.SupplierStep {
+            IngestDecision.SupplierStep(
+                arrival: flags.arrival(of: flag, state: state),
+                fileWaiting: name.map { LakeEntry.kind(layout.batch + "/" + $0.name) != .missing } ?? false)
         }
-        return false
-    }
-
-    /// Whether a day's step is over for the ingestor: its flag is there and its file no longer
-    /// waits in batch/.
-    private func settled(_ flag: LakeFlag, _ file: LakeFileName) -> Bool {
-        LakeFolders.exists(layout.path(flag.path)) && LakeEntry.kind(layout.batch + "/" + file.name) == .missing
+        var steps: [IngestDecision.SupplierStep] = []
+        if suppliers.contains(.staff) || suppliers.contains(.staffActive) {
+            steps += [LakeFlag.Setup.staff, .workforce].map { step(.setup($0), nil) }
+        }
+        for date in dates {
+            if suppliers.contains(.visitors) { steps.append(step(.visitors(date), .visitors(date))) }
+            if suppliers.contains(.admissions) { steps.append(step(.admissions(date), .admissions(date))) }
+        }
+        return IngestDecision.parents(steps)
     }
 
     /// The supplier file in failed/ that would have held the missing row, if there is one:
@@ -43,6 +45,11 @@ struct DependencyWatch {
         default: return nil
         }
         return names.map(\.name).first { LakeEntry.kind(layout.failed + "/" + $0) == .regular }
+    }
+
+    /// What a held file's or event's reason adds: the quarantined supplier, and the flag that never comes.
+    static func because(_ holder: String?, _ lost: String?) -> String {
+        (holder.map { " (\($0) is in failed/)" } ?? "") + (lost.map { "; " + $0 } ?? "")
     }
 
     /// The days named by rows' `sim_date`, for events that carry no date in their file name.

@@ -39,6 +39,35 @@ enum IngestDecision: Equatable {
         }
     }
 
+    /// How one supplier step stands for a file whose parent rows the warehouse lacks.
+    struct SupplierStep: Equatable {
+        let arrival: FlagArrival
+        /// Its file is in batch/ still (listed after the pass began, or not tried yet).
+        let fileWaiting: Bool
+    }
+
+    /// Whether a file whose parent rows are missing waits, or is held.
+    enum Parents: Equatable {
+        case mayStillCome
+        /// No supplier can bring them any more; `lost` names the flag that never comes, when that is why.
+        case held(lost: String?)
+
+        var lost: String? {
+            guard case .held(let lost) = self else { return nil }
+            return lost
+        }
+    }
+
+    /// A file whose parent rows are missing waits while a supplier step may still bring them:
+    /// its file still waits in batch/, or its flag may still come. Once none can, it is held
+    /// with the reason, never left waiting: a flag lost for good would otherwise hold the file,
+    /// every chunk with an event of that day, and the scheduler's window behind them, forever.
+    static func parents(_ steps: [SupplierStep]) -> Parents {
+        if steps.contains(where: { $0.fileWaiting || $0.arrival == .mayStillCome }) { return .mayStillCome }
+        for step in steps { if case .never(let why) = step.arrival { return .held(lost: why) } }
+        return .held(lost: nil)
+    }
+
     /// Whether a file's date (a schedule's month) falls in the run's calendar.
     static func covers(_ kind: IngestFile.Kind, _ date: SimDate, _ calendar: SimCalendar) -> Bool {
         guard kind == .schedules else { return calendar.contains(date) }

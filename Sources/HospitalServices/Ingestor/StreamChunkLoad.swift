@@ -70,7 +70,9 @@ struct StreamChunkLoad {
             case .missingReferences(let missing):
                 let dates = DependencyWatch.simDates(rows, lines: Set(missing.map(\.line)))
                 let tables = Set(missing.map(\.table)).sorted()
-                if tables.contains(where: { watch.mayStillArrive(file, table: $0, dates: dates, pending: pending) }) { return .waiting }
+                let verdicts = tables.map { watch.parents(file, table: $0, dates: dates, pending: pending) }
+                if verdicts.contains(.mayStillCome) { return .waiting }
+                let lost = verdicts.compactMap(\.lost).first
                 var seen = Set<Int>()
                 for reference in missing where seen.insert(reference.line).inserted {
                     let holder = watch.quarantinedSupplier(file, table: reference.table, dates: dates)
@@ -78,7 +80,7 @@ struct StreamChunkLoad {
                         SetAsideEvent(
                             line: reference.line, column: FileLoader.position(of: reference.column, in: file.kind, tables: result.tables),
                             reason: "'\(reference.column)' \(reference.value) is not in \(reference.table)"
-                                + (holder.map { " (\($0) is in failed/)" } ?? ""),
+                                + DependencyWatch.because(holder, lost),
                             retry: true, event: event(reference.line)))
                 }
             case .rejected(let sqlState, let constraint, _, let line, let message):

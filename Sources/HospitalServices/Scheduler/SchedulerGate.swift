@@ -15,12 +15,13 @@ struct SchedulerGate: SimulationHooks {
     let lastDay: SimDate
     let logger: Logger
     let shouldStop: () -> Bool
-    let heartbeat: (String) -> Void
+    /// Beats the health file: `.waiting` while another service holds the run back, `.running` while pacing.
+    let heartbeat: (HealthRecord.Status, String) -> Void
 
     func beforeDay(_ date: SimDate) -> Bool {
         guard options.waitForIngestor else { return !shouldStop() }
         let horizon = date.adding(days: -options.maxIngestLagDays)
-        return wait(for: "ingestor", date: date) { DailyFile.ingestorFiles(batchNames(), before: horizon) }
+        return wait(for: "ingestor", date: date) { awaited(DailyFile.ingestorFiles(batchNames(), before: horizon)) }
     }
 
     func afterSession(_ date: SimDate, session: Int) -> Bool {
@@ -30,7 +31,7 @@ struct SchedulerGate: SimulationHooks {
     func beforeAdvance(past date: SimDate, outbox: [String]) -> Bool {
         guard options.waitForProducer else { return !shouldStop() }
         let horizon = date == lastDay ? date.adding(days: 1) : date.adding(days: 1 - options.maxIngestLagDays)
-        return wait(for: "producer", date: date) { DailyFile.outboxFiles(batchNames(), before: horizon) }
+        return wait(for: "producer", date: date) { awaited(DailyFile.outboxFiles(batchNames(), before: horizon)) }
     }
 
     func afterDay(_ date: SimDate) -> Bool {
@@ -53,7 +54,7 @@ struct SchedulerGate: SimulationHooks {
                     ])
                 logged = true
             }
-            heartbeat("waiting for \(service): \(first)")
+            heartbeat(.waiting, "for \(service): \(first)")
             Thread.sleep(forTimeInterval: options.pollSeconds)
         }
     }
@@ -63,10 +64,18 @@ struct SchedulerGate: SimulationHooks {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if shouldStop() { return false }
-            heartbeat("pacing")
+            heartbeat(.running, "pacing")
             Thread.sleep(forTimeInterval: min(options.pollSeconds, max(0, end.timeIntervalSinceNow)))
         }
         return !shouldStop()
+    }
+
+    /// The files of `names` a service can still take: the window's files were all written, with
+    /// their flags, before this wait, so one whose flag is gone lost it for good. The producer
+    /// and the ingestor refuse such a file once the state is past its day (`FlagArrival`);
+    /// waiting for it would hold the run, the last day's above all, forever.
+    private func awaited(_ names: [String]) -> [String] {
+        names.filter { name in LakeFileName(name: name)?.coveringFlag.map { LakeFolders.exists(layout.path($0.path)) } ?? true }
     }
 
     private func batchNames() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: layout.batch)) ?? [] }

@@ -35,7 +35,7 @@ public final class SchedulerService {
         health?.beat(.running, detail: "setup", counts: counts)
         let gate = SchedulerGate(
             layout: simulation.layout, options: options, lastDay: calendar.end, logger: logger, shouldStop: shouldStop,
-            heartbeat: { [health] in health?.beat(.waiting, detail: $0) })
+            heartbeat: { [health] in health?.beat($0, detail: $1) })
         let outcome = try simulation.run(
             shouldStop: shouldStop, hooks: gate,
             progress: { [logger, health] progress in

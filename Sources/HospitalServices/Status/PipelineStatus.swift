@@ -1,3 +1,4 @@
+import Foundation
 import HospitalCore
 
 /// The pipeline at a glance, as `hospital status` prints it: a pure function of a
@@ -25,7 +26,10 @@ public struct PipelineStatus: Equatable, Sendable {
     public let setAsideEvents: Int
     public let state: SchedulerState?
     public let stateNote: String?
+    /// Remaining time at the scheduler's rate; nil while it waits, when no rate tells it.
     public let etaSeconds: Int?
+    /// What each waiting service waits for, and since when: the pipeline's hold-ups.
+    public let waits: [String]
     public let services: [String]
 
     public init(calendar: SimCalendar, snapshot: LakeSnapshot, now: Double) {
@@ -52,7 +56,13 @@ public struct PipelineStatus: Equatable, Sendable {
         setAsideEvents = snapshot.setAsideEvents
         state = snapshot.state
         stateNote = snapshot.stateNote
-        etaSeconds = snapshot.health["scheduler"].flatMap { Self.eta($0, total: calendar.dayCount) }
+        etaSeconds = snapshot.health["scheduler"].flatMap { $0.status == .waiting ? nil : Self.eta($0, total: calendar.dayCount) }
+        waits = HealthReporter.services.compactMap { service in
+            guard let record = snapshot.health[service], record.status == .waiting else { return nil }
+            let since = record.since ?? record.progressAt
+            let when = Date(timeIntervalSince1970: since).ISO8601Format()
+            return "\(service) \(record.detail) since \(when) (\(Int((now - since).rounded()))s)"
+        }
         services = HealthReporter.services.compactMap { service in
             snapshot.health[service].map { record in
                 let detail = record.detail.isEmpty ? "" : ": " + record.detail
@@ -85,6 +95,7 @@ public struct PipelineStatus: Equatable, Sendable {
             "batch      \(waitingInBatch) files waiting",
             failedLine,
         ]
+        lines += waits.map { "waiting    " + $0 }
         if let etaSeconds { lines.append("eta        \(etaSeconds)s") }
         lines += services.map { "service    " + $0 }
         return lines

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HospitalCore
 import HospitalLake
@@ -92,6 +93,44 @@ public struct PipelineVerifier {
         guard let bytes = contents(path), let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
         else { return false }
         return object["step"] is String && object["outputs"] is [[String: Any]]
+    }
+
+    /// Every outbox file against the flag that lists it, for any seed: in batch/ or
+    /// processed/, with the rows, bytes and SHA-256 its flag lists, and no outbox file that no
+    /// flag lists. With `streamCheck` (stream/ holds exactly the events the outbox files
+    /// encode) it follows that what landed is what the flags promised, even when the producer
+    /// published a file edited after the scheduler wrote it.
+    public func outboxCheck() -> Check {
+        var flags = FlagCover(layout: layout)
+        var listed = Set<String>()
+        var problems: [String] = []
+        for flag in flags.flags() where flag.listsOutbox {
+            for (path, promised) in (flags.outputs(of: flag) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let name = String(path.split(separator: "/").last ?? "")
+                guard let file = OutboxFile(name: name) else { continue }
+                listed.insert(name)
+                guard let folder = [layout.batch, layout.processed].first(where: { Self.contents($0 + "/" + name) != nil }),
+                    let bytes = Self.contents(folder + "/" + name)
+                else {
+                    problems.append("\(path) is in neither batch/ nor processed/")
+                    continue
+                }
+                let sha256 = SHA256.hash(data: bytes).hexString
+                guard sha256 != promised.sha256 || bytes.count != (promised.bytes ?? bytes.count) else { continue }
+                let rows = (try? EventEncoder.events(file, bytes: bytes).count).map { "\($0) rows, " } ?? ""
+                problems.append(
+                    "\(layout.relative(folder + "/" + name)) has \(rows)\(bytes.count) bytes, SHA-256 \(sha256); \(flag.path) lists "
+                        + "\(promised.rows) rows, \(promised.bytes.map { "\($0) bytes, " } ?? "")SHA-256 \(promised.sha256)")
+            }
+        }
+        for folder in [layout.batch, layout.processed] {
+            for name in Self.names(folder) where OutboxFile(name: name) != nil && !listed.contains(name) {
+                problems.append("\(layout.relative(folder + "/" + name)) is listed by no flag")
+            }
+        }
+        return Check(
+            id: "outbox", name: "every outbox file as its flag lists it (rows, bytes, SHA-256)", passed: problems.isEmpty,
+            detail: problems.prefix(3).map { EscapedText.of($0) }.joined(separator: "; "))
     }
 
     /// Outbox events (from the outbox files, wherever they are) against the landed stream lines.

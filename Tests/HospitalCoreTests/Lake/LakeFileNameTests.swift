@@ -37,10 +37,10 @@ import Testing
     /// A day's transfers are written on the next day, so their step is over a day later.
     @Test func coveringFlagsFollowTheStepThatWritesTheFile() throws {
         let day = try #require(SimDate(iso: "2022-11-21"))
-        #expect(LakeFileName.transfersReport(day, session: 1).coveringFlag?.flag == .transfers(day, session: 1))
-        #expect(LakeFileName.transfersReport(day, session: 1).coveringFlag?.over == day.adding(days: 1))
-        #expect(LakeFileName.hospitalSummary(day).coveringFlag?.flag == .admissions(day))
-        #expect(LakeFileName.workforceSummary(day).coveringFlag?.over == nil)
+        #expect(LakeFileName.transfersReport(day, session: 1).coveringFlag == .transfers(day, session: 1))
+        #expect(LakeFileName.transfersReport(day, session: 1).coveringFlag?.writtenOn == day.adding(days: 1))
+        #expect(LakeFileName.hospitalSummary(day).coveringFlag == .admissions(day))
+        #expect(LakeFileName.workforceSummary(day).coveringFlag?.writtenOn == nil)
         #expect(LakeFileName.streamChunk(StreamChunkName(topic: "t", partition: 0, firstOffset: 0)).coveringFlag == nil)
     }
 

@@ -66,6 +66,7 @@ struct IngestorTests {
         let (ingestor, connection) = try await F.ingestor(layout, try await F.database())
         let first = try ingestor.drainOnce()
         #expect(first.waiting > 0)
+        #expect(first.firstWaiting == LakeFileName.reserve.name, "named in the health file, for hospital status")
         #expect(first.failed == 0)
         #expect(try F.count(connection, "hospital_operations.schedules") == 0)
         #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeFileName.admissions(date).name))

@@ -34,6 +34,8 @@ struct RoleTests {
         "CREATE TABLE public.intruder (x integer)",
         "CREATE FUNCTION public.intruder() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
         "CREATE TYPE public.intruder AS (x integer)",
+        // The warehouse's identity is the schema script's to write (docs/warehouse.md §The ledger).
+        "INSERT INTO ingest.warehouse DEFAULT VALUES",
     ]
 
     /// What the reader may not do although the loader may: TEMP, which the loader's staging

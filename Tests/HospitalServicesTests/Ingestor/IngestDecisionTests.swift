@@ -58,3 +58,27 @@ import Testing
         #expect(!IngestDecision.waitsForParent(try file("daily_visitors_2022-11-22.csv"), unsettled: [visitors]), "a sibling")
     }
 }
+
+/// A file whose parent rows are missing waits only while a supplier may still bring them.
+@Suite struct IngestParentWaitTests {
+    typealias Step = IngestDecision.SupplierStep
+    let lost = ".daily_flags/visitors_2022-11-21.flag is missing although the scheduler is past that step"
+
+    @Test func itWaitsWhileASupplierFileWaitsOrItsFlagMayStillCome() {
+        #expect(IngestDecision.parents([Step(arrival: .arrived, fileWaiting: true)]) == .mayStillCome)
+        #expect(IngestDecision.parents([Step(arrival: .mayStillCome, fileWaiting: false)]) == .mayStillCome)
+        #expect(
+            IngestDecision.parents([Step(arrival: .never(lost), fileWaiting: false), Step(arrival: .mayStillCome, fileWaiting: false)])
+                == .mayStillCome)
+    }
+
+    /// A flag that never comes holds its dependants with the reason: waiting for it hung the
+    /// whole pipeline (issue 24, item 4).
+    @Test func aFlagThatNeverComesHoldsItNamingTheFlag() {
+        #expect(
+            IngestDecision.parents([Step(arrival: .arrived, fileWaiting: false), Step(arrival: .never(lost), fileWaiting: false)])
+                == .held(lost: lost))
+        #expect(IngestDecision.parents([Step(arrival: .arrived, fileWaiting: false)]) == .held(lost: nil))
+        #expect(IngestDecision.parents([]) == .held(lost: nil))
+    }
+}

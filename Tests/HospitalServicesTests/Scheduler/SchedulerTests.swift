@@ -119,6 +119,27 @@ struct SchedulerTests {
         #expect(try Fixture.manifest(Fixture.simulated(world)).differences(from: try Fixture.manifest(layout), movable: true) == [])
     }
 
+    /// The last day's admissions flag deleted as soon as it is written: the day's summary can
+    /// never be published, and the scheduler, which waits for the whole outbox after the last
+    /// day, waited for it for good (issue 24, item 4). A file whose flag is gone is not waited for.
+    @Test func aFileWhoseFlagWasDeletedDoesNotHoldTheWindow() throws {
+        let world = try Fixture.world(days: 3)
+        let layout = Fixture.lake()
+        let last = world.calendar.end
+        let lost = layout.path(LakeFlag.admissions(last).path)
+        let services = FakeService {
+            if LakeFolders.exists(lost) { try? FileManager.default.removeItem(atPath: lost) }
+            // A producer that publishes every outbox file but the last day's summary.
+            FakeService.move(in: layout) { name in OutboxFile(name: name) != nil && name != LakeFileName.dailySummary(last).name }
+        }
+        var options = Self.noWaits
+        options.waitForProducer = true
+        let outcome = try scheduler(world, layout, options, shouldStop: Fixture.deadline(seconds: 20)).run()
+        services.stop()
+        #expect(outcome == .complete)
+        #expect(FileManager.default.fileExists(atPath: layout.batch + "/" + LakeFileName.dailySummary(last).name))
+    }
+
     @Test func idlesWhenCompleteUntilStoppedAndReportsIt() throws {
         let world = try Fixture.world(days: 2)
         let layout = Fixture.lake()

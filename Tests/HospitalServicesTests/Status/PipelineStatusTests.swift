@@ -52,6 +52,29 @@ import Testing
         #expect(status.lines.contains("service    batch-ingestor running, beat 10s ago"))
     }
 
+    /// A scheduler held back by the ingestor: status names what it waits for and since when,
+    /// and gives no ETA (it said "eta 1s" while the run was blocked for good).
+    @Test func aWaitingServiceIsNamedWithWhatItWaitsForAndSinceWhen() throws {
+        let world = try Fixture.world()
+        let layout = try Fixture.simulated(world)
+        final class Clock: @unchecked Sendable { var now = 10.0 }
+        let clock = Clock()
+        let scheduler = HealthReporter(service: "scheduler", layout: layout, logger: Fixture.logger, minimumInterval: 0, now: { clock.now })
+        clock.now = 100
+        scheduler.beat(.running, detail: "generated", counts: ["days_completed": 3, "days_total": 4, "days_run": 3])
+        #expect(status(layout, world).etaSeconds == 30)
+        for time in [1_000.0, 1_500, 1_900] {
+            clock.now = time
+            scheduler.beat(.waiting, detail: "for ingestor: admissions_2022-11-21.csv")
+        }
+        let status = status(layout, world)
+        #expect(status.etaSeconds == nil)
+        #expect(!status.lines.contains { $0.hasPrefix("eta") }, "\(status.lines)")
+        #expect(
+            status.lines.contains("waiting    scheduler for ingestor: admissions_2022-11-21.csv since 1970-01-01T00:16:40Z (1000s)"),
+            "\(status.lines)")
+    }
+
     @Test func aDayIsNotPublishedWhileItsPreviousDaysTransfersWait() throws {
         let world = try Fixture.world()
         let layout = try Fixture.simulated(world)

@@ -1,6 +1,7 @@
 import Foundation
 import HospitalCore
 import HospitalLake
+import HospitalServices
 import HospitalTestSupport
 import Testing
 
@@ -35,5 +36,55 @@ struct VerifyProcessTests {
         #expect(
             odd.output.contains("FAIL regular files: every lake entry is a regular file (batch/admissions_2022-12-25.csv)"), "\(odd.output)"
         )
+    }
+
+    /// A transport outbox file edited after the scheduler wrote it (one name's letter
+    /// upper-cased, the size unchanged) and published as it was: stream/ matches the outbox,
+    /// and the golden manifest pins only the default seed, so nothing failed (issue 24, item 3).
+    /// Verify now holds every outbox file to its flag, for any seed.
+    @Test func anOutboxValueEditedBeforeItWasPublishedFailsVerifyForAnySeed() throws {
+        let layout = LakeLayout(root: TemporaryFolder.make("hospital-verify"))
+        let world = try HospitalWorld(config: TestWorld.config, profile: .golden, seed: 7)
+        _ = try Simulation(world: world, layout: layout).run()
+        // Published as the producer and the stream processor would: one chunk per outbox file.
+        let topics = TestWorld.config.kafka.topics
+        var chunks: [String: String] = [:]
+        func publish(_ name: String) throws {
+            let file = try #require(OutboxFile(name: name))
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: layout.processed + "/" + name)))
+            let topic = file.kind.topic(topics)
+            try FileManager.default.createDirectory(atPath: layout.stream + "/" + topic, withIntermediateDirectories: true)
+            let path =
+                chunks[name] ?? layout.stream + "/" + topic + "/"
+                + StreamLander.fileName(.init(topic: topic, partition: 0), start: Int64(chunks.count * 10_000))
+            chunks[name] = path
+            try LakeFile.write(try EventEncoder.events(file, bytes: bytes).flatMap { $0.value + [UInt8(ascii: "\n")] }, to: path)
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: layout.batch).sorted() where OutboxFile(name: name) != nil {
+            try layout.move(batchFile: name, to: layout.processed)
+            try publish(name)
+        }
+        let clean = try Self.verify(layout.root)
+        #expect(clean.output.contains("PASS outbox: every outbox file as its flag lists it (rows, bytes, SHA-256)"), "\(clean.output)")
+        #expect(clean.output.contains("PASS stream:"), "\(clean.output)")
+
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: layout.processed).sorted().first {
+                OutboxFile(name: $0)?.kind == .transport && $0.hasSuffix(".csv")
+                    && (try? String(contentsOfFile: layout.processed + "/" + $0, encoding: .utf8))?.split(separator: "\n").count ?? 0 > 1
+            })
+        let path = layout.processed + "/" + name
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[3] = fields[3].uppercased()  // First_Name
+        lines[1] = fields.joined(separator: ",")
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+        try publish(name)
+        let tampered = try Self.verify(layout.root)
+        #expect(tampered.status == 1)
+        #expect(tampered.output.contains("PASS stream:"), "stream/ holds what the edited file encodes: \(tampered.output)")
+        #expect(tampered.output.contains("FAIL outbox: every outbox file as its flag lists it"), "\(tampered.output)")
+        #expect(tampered.output.contains("processed/\(name) has"), "\(tampered.output)")
     }
 }
