@@ -124,7 +124,7 @@ report() {
     local passed=0 line
     for line in "${check_lines[@]}"; do
         echo "$line"
-        [[ $line == PASS:* ]] && passed=$((passed + 1))
+        [[ $line == PASS* ]] && passed=$((passed + 1))
     done
     echo "$passed passed, $failed failed"
 }
