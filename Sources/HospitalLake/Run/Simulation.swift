@@ -19,7 +19,7 @@ public final class Simulation {
     public let world: HospitalWorld
     public let layout: LakeLayout
     let writer: LakeWriter
-    private let engine: DayEngine
+    private var engine: DayEngine
     private let days: DayWriter
 
     public init(world: HospitalWorld, layout: LakeLayout) {
@@ -54,10 +54,8 @@ public final class Simulation {
         let calendar = world.calendar
         let last = min(until ?? calendar.end, calendar.end)
         var rows = 0
-        let ahead = DaysAhead(engine: engine, dates: Array(calendar.dates))
-        defer { ahead.abandon() }
-        while let day = ahead.next() {
-            let date = day.date
+        for date in calendar.dates {
+            let day = engine.run(date)
             guard date >= resume else { continue }
             if date > last || shouldStop() { return .stopped(next: date) }
             try save(date, status: .running)
