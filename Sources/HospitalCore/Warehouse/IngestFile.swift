@@ -61,6 +61,9 @@ public struct IngestFile: Sendable, Equatable {
         public func sharesRows(_ table: WarehouseTable) -> Bool {
             table.repeats || (self == .staffActive && table.name == WarehouseTables.staff.name)
         }
+
+        /// Whether any of this kind's tables takes shared rows.
+        public var sharesRows: Bool { tables.contains { sharesRows($0) } }
     }
 
     public let name: String

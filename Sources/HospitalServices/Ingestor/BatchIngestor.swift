@@ -67,7 +67,7 @@ public final class BatchIngestor {
                 ? .waiting : try attempt(entry, state: state, pending: pending, pass: &pass)
             if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
             if outcome == .waiting { pass.firstWaiting = pass.firstWaiting ?? entry.file.name }
-            if case .loaded = outcome, context.group.add(outcome) { try commitGroup(pass: &pass) }
+            if case .loaded = outcome, context.group.add(outcome, sharing: entry.file.kind.sharesRows) { try commitGroup(pass: &pass) }
             if case .loaded = outcome {} else { try book(outcome, pass: &pass) }
             try releaseUnlessHeld(entry.file.name)
         }
@@ -86,7 +86,7 @@ public final class BatchIngestor {
     /// what its group holds, so the other can go on, and the file waits for the next pass.
     private func attempt(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile], pass: inout Pass) throws -> FileOutcome {
         do {
-            return try handle(entry, state: state, pending: pending)
+            return try handle(entry, state: state, pending: pending, pass: &pass)
         } catch let error as PostgresError where error.isConflictBetweenSessions && context.connection.isInTransaction {
             try commitGroup(pass: &pass)
             return .waiting
@@ -95,7 +95,7 @@ public final class BatchIngestor {
 
     /// A landed chunk the ledger has already is passed by (it is seen on every pass); any other
     /// file is claimed first and read once, under the claim.
-    private func handle(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile]) throws -> FileOutcome {
+    private func handle(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile], pass: inout Pass) throws -> FileOutcome {
         let file = entry.file
         if file.kind.isStream, let bytes = context.inbox.read(entry.path),
             ledger.digests(of: file.name).contains(
@@ -105,6 +105,7 @@ public final class BatchIngestor {
         }
         // Any other file is read under its claim: a batch file moves after its load, and its move must be one worker's.
         guard try context.claim(file.name) else { return .inFlight }
+        if file.kind.sharesRows { try commitGroup(pass: &pass) }
         try ledger.refresh(file.name, from: context.connection)
         guard let bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
         let sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))

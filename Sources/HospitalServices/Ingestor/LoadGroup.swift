@@ -18,11 +18,14 @@ final class LoadGroup {
         if !connection.isInTransaction { try connection.execute("BEGIN") }
     }
 
-    /// A file loaded inside the group; true when the group should commit now.
-    func add(_ outcome: FileOutcome) -> Bool {
+    /// A file loaded inside the group; true when the group should commit now. A file that
+    /// inserts shared rows (`sharing`) is loaded alone (the pass commits the group before it,
+    /// too): another worker inserting the same patient waits for the commit of the row it
+    /// found, and should wait for one file, not a group, nor deadlock against the group.
+    func add(_ outcome: FileOutcome, sharing: Bool) -> Bool {
         loaded.append(outcome)
         if case .loaded(_, _, let count, _, _) = outcome { rows += count }
-        return rows >= Self.rowLimit || loaded.count >= Self.fileLimit
+        return sharing || rows >= Self.rowLimit || loaded.count >= Self.fileLimit
     }
 
     /// Whether `name` waits for the group's commit (its claim must stay held).
