@@ -65,7 +65,8 @@ failed=$(find "$copy/failed" -mindepth 1 -maxdepth 1 ! -name '.*' 2>/dev/null | 
 echo "== psql \\copy of the ingestor's rows into the same keyed tables, a table at a time (keyed floor)"
 # The tables in the schema's order (parents before children); generated columns are left
 # for PostgreSQL to compute, as on the ingestor's insert.
-mapfile -t tables < <(sed -n 's/^CREATE TABLE IF NOT EXISTS \([a-z_]*\.[a-z_]*\) (.*/\1/p' db/db_schema.sql)
+# Every table but the warehouse's identity, which the schema script writes in each database itself.
+mapfile -t tables < <(sed -n 's/^CREATE TABLE IF NOT EXISTS \([a-z_]*\.[a-z_]*\) (.*/\1/p' db/db_schema.sql | grep -vx 'ingest.warehouse')
 psql -X -q -v ON_ERROR_STOP=1 -d keyed -f db/db_schema.sql >/dev/null
 declare -A table_columns=()
 for table in "${tables[@]}"; do
