@@ -28,13 +28,18 @@ extension PQConnection {
             _ = try? execute("ROLLBACK")
             throw error
         }
-        let commit = try execute("COMMIT")
-        guard commit.commandTag == "COMMIT" else {
+        try commit()
+        return value
+    }
+
+    /// Commits the open transaction. A COMMIT of a transaction that already failed is
+    /// silently turned into ROLLBACK by PostgreSQL; the command tag says so, and this throws.
+    public func commit() throws {
+        guard try execute("COMMIT").commandTag == "COMMIT" else {
             throw PostgresError(
                 kind: .server, operation: "COMMIT",
                 message: "transaction was rolled back by the server because a statement in it failed",
                 sqlState: "25P02")
         }
-        return value
     }
 }

@@ -61,9 +61,6 @@ struct FileLoader {
         allMissing: Bool = false
     ) throws -> Outcome {
         let tables = omitting.isEmpty ? tables : tables.map { $0.omitting(omitting) }
-        // A deadlock or serialization failure between workers is no verdict on the file: the
-        // server rolled it back, and a file loaded alone is simply tried again (in a group,
-        // the pass commits the group first: `BatchIngestor`).
         // A file loaded alone commits here, and its staged rows go with the commit; in a
         // group's transaction they stay until the group commits (`LoadGroup`).
         let alone = !connection.isInTransaction
@@ -74,15 +71,18 @@ struct FileLoader {
                 try stages.create(tables.map(\.table).filter { kind.sharesRows($0) }, on: connection)
                 if let loaded = try direct(tables, kind: kind, file: file, sha256: sha256, rows: rows) { return loaded }
                 try stages.create(tables.map(\.table), on: connection)
-                return try transaction(tables, kind: kind, file: file, sha256: sha256, rows: rows, allMissing: allMissing)
+                return try careful(tables, kind: kind, file: file, sha256: sha256, rows: rows, allMissing: allMissing)
             } catch let error as PostgresError where error.isConflictBetweenSessions && alone && tries < 5 {
+                // A deadlock or serialization failure between workers is no verdict on the
+                // file: the server rolled it back, and a file loaded alone is tried again (in a
+                // group, the pass commits the group first: `BatchIngestor`).
                 tries += 1
             }
         }
     }
 
     /// The happy path: every table COPY'd into place, nothing probed; nil when PostgreSQL
-    /// refused a row (the transaction rolled back, and `transaction` finds out why).
+    /// refused a row (its unit rolled back, and `careful` finds out why).
     private func direct(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int) throws -> Outcome? {
         do {
             return try connection.atomically { connection in
@@ -90,9 +90,9 @@ struct FileLoader {
                     if kind.sharesRows(rows.table) {
                         try insert(rows.table, from: try self.stage(rows, on: connection), kind: kind, on: connection)
                     } else {
-                        let names = rows.table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
                         _ = try connection.copyIn(
-                            "COPY \(schemas.qualified(rows.table)) (\(names)) FROM STDIN", chunks: [CopyText.encode(rows, lines: false)])
+                            "COPY \(schemas.qualified(rows.table)) (\(Self.columnList(rows.table))) FROM STDIN",
+                            chunks: [CopyText.encode(rows, lines: false)])
                     }
                 }
                 try record(tables, file: file, sha256: sha256, rows: rows, on: connection)
@@ -110,7 +110,9 @@ struct FileLoader {
             [file, sha256, String(rows), tables.map { schemas.qualified($0.table) }.joined(separator: ",")])
     }
 
-    private func transaction(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int, allMissing: Bool)
+    /// The careful path, after a refusal: every table staged, its references probed, a
+    /// chunk's events compared with the stored rows, then inserted from the stage.
+    private func careful(_ tables: [TableRows], kind: IngestFile.Kind, file: String, sha256: String, rows: Int, allMissing: Bool)
         throws -> Outcome
     {
         do {
@@ -190,13 +192,13 @@ struct FileLoader {
         func digest(_ alias: String) -> String {
             "encode(sha256(convert_to(ROW(\(names.map { "\(alias).\($0)" }.joined(separator: ", ")))::text, 'UTF8')), 'hex')"
         }
-        let probes = (table.key.prefix(1) + table.unique).enumerated().map { index, column in
+        let columns = Array(table.key.prefix(1) + table.unique)
+        let probes = columns.enumerated().map { index, column in
             let quoted = try! SQLIdentifier.quote(column)
             return "SELECT \(index) AS probe, s._line, s.\(quoted)::text, \(digest("s")), \(digest("t")) FROM \(stage) s "
                 + "JOIN \(schemas.qualified(table)) t ON t.\(quoted) = s.\(quoted) WHERE \(digest("s")) <> \(digest("t"))"
         }
         let result = try connection.execute(probes.map { "(\($0))" }.joined(separator: " UNION ALL ") + " ORDER BY 2, 1")
-        let columns = Array(table.key.prefix(1) + table.unique)
         var seen = Set<Int>()
         return result.rows.compactMap { row in
             let line = Int(row[1] ?? "") ?? 0
@@ -204,6 +206,11 @@ struct FileLoader {
             return Conflict(
                 line: line, column: columns[Int(row[0] ?? "") ?? 0], value: row[2] ?? "", digest: row[3] ?? "", stored: row[4] ?? "")
         }
+    }
+
+    /// `table`'s columns, quoted, in its order: the list a COPY or an INSERT names.
+    private static func columnList(_ table: WarehouseTable) -> String {
+        table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
     }
 
     /// Rows a file owns are inserted plainly: one that collides with a row of another file is
@@ -214,7 +221,7 @@ struct FileLoader {
         _ table: WarehouseTable, from stage: String, kind: IngestFile.Kind, lines: ClosedRange<Int>? = nil,
         on connection: PQConnection
     ) throws -> Int {
-        let names = table.columns.map { try! SQLIdentifier.quote($0.name) }.joined(separator: ", ")
+        let names = Self.columnList(table)
         let range = lines.map { " WHERE _line BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
         let shared = kind.mayFindLoaded(table)
         // Rows other files may hold too go in key order: two workers inserting the same keys

@@ -35,14 +35,7 @@ final class LoadGroup {
 
     /// Commits the group: the outcomes it held are now true, for the pass to book.
     func commit(on connection: PQConnection, stages: StageTables) throws -> [FileOutcome] {
-        if connection.isInTransaction {
-            let commit = try connection.execute("COMMIT")
-            guard commit.commandTag == "COMMIT" else {
-                throw PostgresError(
-                    kind: .server, operation: "COMMIT", message: "the group's transaction was rolled back by the server",
-                    sqlState: "25P02")
-            }
-        }
+        if connection.isInTransaction { try connection.commit() }
         stages.emptied()
         defer { (loaded, rows) = ([], 0) }
         return loaded
