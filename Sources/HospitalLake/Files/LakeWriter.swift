@@ -29,6 +29,14 @@ public struct LakeWriter: Sendable {
         try LakeFile.write(bytes, rows: rows, to: (folder ?? layout.batch) + "/" + name.name)
     }
 
+    /// Writes a file rendered and hashed beforehand into `batch/`.
+    public func write(_ file: RenderedFile) throws -> FileDigest {
+        let lakeFile = try LakeFile(path: layout.batch + "/" + file.name.name, hashing: false)
+        try lakeFile.write(file.bytes, rows: file.rows)
+        let written = try lakeFile.commit()
+        return FileDigest(path: written.path, rows: written.rows, bytes: written.bytes, sha256: file.sha256)
+    }
+
     private func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return String(path[..<slash])

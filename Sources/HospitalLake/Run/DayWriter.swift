@@ -16,50 +16,60 @@ public struct DayWriter: Sendable {
 
     public var sessions: ClosedRange<Int> { 1...world.config.clinical.sessionsPerDay }
 
-    public func writeVisitors(_ day: DayEngine.Day) throws {
-        try writer.step(.visitors(day.date)) {
-            [try writer.write(VisitCSV(world: world).visitors(day.visits), rows: day.visits.count, name: .visitors(day.date))]
-        }
-    }
-
-    public func writeSession(_ day: DayEngine.Day, session: Int) throws {
+    /// Renders and hashes every file of `day`, the files side by side on all cores.
+    public func render(_ day: DayEngine.Day) -> RenderedDay {
         let date = day.date
-        let transports = day.transports.filter { $0.visit.session == session }
-        try writer.step(.transport(date, session: session)) {
-            [
-                try writer.write(
-                    VisitCSV(world: world).transports(transports), rows: transports.count,
-                    name: .transport(date, session: session)),
-                try writer.write(
-                    reports.transportReport(transports, date: date, session: session), rows: 0,
-                    name: .transportReport(date, session: session)),
-            ]
-        }
-        guard date > world.calendar.start else { return }
         let previous = date.adding(days: -1)
-        let transfers = day.transfersOfPreviousDay.filter { $0.session == session }
-        try writer.step(.transfers(previous, session: session)) {
+        let visits = VisitCSV(world: world)
+        let admitted = AdmissionCSV(world: world)
+        let reports = reports
+        let visitors = StepJobs(.visitors(date)) { [RenderedFile(.visitors(date), visits.visitors(day.visits), rows: day.visits.count)] }
+        let sessionSteps = sessions.map { session in
+            let transports = day.transports.filter { $0.visit.session == session }
+            var steps = [
+                StepJobs(.transport(date, session: session)) {
+                    [
+                        RenderedFile(.transport(date, session: session), visits.transports(transports), rows: transports.count),
+                        RenderedFile(
+                            .transportReport(date, session: session), reports.transportReport(transports, date: date, session: session),
+                            rows: 0),
+                    ]
+                }
+            ]
+            if date > world.calendar.start {
+                let transfers = day.transfersOfPreviousDay.filter { $0.session == session }
+                steps.append(
+                    StepJobs(.transfers(previous, session: session)) {
+                        [
+                            RenderedFile(.transfers(previous, session: session), admitted.transfers(transfers), rows: transfers.count),
+                            RenderedFile(
+                                .transfersReport(previous, session: session),
+                                reports.transfersReport(transfers, date: previous, session: session), rows: 0),
+                        ]
+                    })
+            }
+            return steps
+        }
+        let admissions = StepJobs(.admissions(date)) {
             [
-                try writer.write(
-                    AdmissionCSV(world: world).transfers(transfers), rows: transfers.count,
-                    name: .transfers(previous, session: session)),
-                try writer.write(
-                    reports.transfersReport(transfers, date: previous, session: session), rows: 0,
-                    name: .transfersReport(previous, session: session)),
+                RenderedFile(.admissions(date), admitted.admissions(day.admissions), rows: day.admissions.count),
+                RenderedFile(.hospitalSummary(date), reports.hospitalSummary(day), rows: 0),
+                RenderedFile(.dailySummary(date), reports.summaryJSON(day), rows: 1),
             ]
         }
+        let jobs = [visitors] + sessionSteps.flatMap { $0 } + [admissions]
+        let rendered = parallelMap(jobs.count) { RenderedStep(flag: jobs[$0].flag, files: jobs[$0].render()) }
+        var next = 1
+        let perSession = sessionSteps.map { steps in
+            defer { next += steps.count }
+            return Array(rendered[next..<next + steps.count])
+        }
+        return RenderedDay(day: day, visitors: rendered[0], sessions: perSession, admissions: rendered[rendered.count - 1])
     }
 
-    public func writeAdmissions(_ day: DayEngine.Day) throws {
-        try writer.step(.admissions(day.date)) {
-            [
-                try writer.write(
-                    AdmissionCSV(world: world).admissions(day.admissions), rows: day.admissions.count,
-                    name: .admissions(day.date)),
-                try writer.write(reports.hospitalSummary(day), rows: 0, name: .hospitalSummary(day.date)),
-                try writer.write(reports.summaryJSON(day), rows: 1, name: .dailySummary(day.date)),
-            ]
-        }
+    /// Writes one step's files and then its flag (skipped when the flag exists).
+    public func write(_ step: RenderedStep) throws {
+        try writer.step(step.flag) { try step.files.map(writer.write) }
     }
 
     /// The files of `date` the producer publishes (docs/lake.md §Topics): each session's transports of

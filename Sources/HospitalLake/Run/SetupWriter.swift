@@ -20,9 +20,14 @@ public struct SetupWriter: Sendable {
                 progress(flag.rawValue)
                 let file = try LakeFile(path: layout.processed + "/" + name.name)
                 try file.write(PopulationCSV.header(illnesses: illnesses))
+                // Batches of chunks rendered on all cores, one batch ahead of the hashing and writing.
                 let batch = 8
-                for first in stride(from: 0, to: population.chunkCount, by: batch) {
-                    let chunks = population.render(chunks: first..<min(population.chunkCount, first + batch), illnesses: illnesses)
+                let firsts = Array(stride(from: 0, to: population.chunkCount, by: batch))
+                let ahead = OneAhead(count: firsts.count, name: "population-ahead") { index in
+                    population.render(chunks: firsts[index]..<min(population.chunkCount, firsts[index] + batch), illnesses: illnesses)
+                }
+                defer { ahead.abandon() }
+                while let chunks = ahead.next() {
                     for chunk in chunks { try file.write(chunk.bytes, rows: chunk.rows) }
                 }
                 return [try file.commit()]
@@ -51,15 +56,19 @@ public struct SetupWriter: Sendable {
         let schedules = ScheduleCSV(world: world)
         try writer.step(.setup(.schedules)) {
             progress(LakeFlag.Setup.schedules.rawValue)
+            // Two months at a time on all cores, rendered and hashed one pair ahead of the writing.
             let months = world.calendar.months
-            var digests: [FileDigest] = []
-            for first in stride(from: 0, to: months.count, by: 2) {
-                let group = Array(months[first..<min(months.count, first + 2)])
-                let rendered = parallelMap(group.count) { schedules.month(first: group[$0].first, last: group[$0].last) }
-                for (month, file) in zip(group, rendered) {
-                    digests.append(try writer.write(file.bytes, rows: file.rows, name: .schedules(month: month.first)))
+            let firsts = Array(stride(from: 0, to: months.count, by: 2))
+            let ahead = OneAhead(count: firsts.count, name: "schedules-ahead") { index in
+                let group = Array(months[firsts[index]..<min(months.count, firsts[index] + 2)])
+                return parallelMap(group.count) { month in
+                    let file = schedules.month(first: group[month].first, last: group[month].last)
+                    return RenderedFile(.schedules(month: group[month].first), file.bytes, rows: file.rows)
                 }
             }
+            defer { ahead.abandon() }
+            var digests: [FileDigest] = []
+            while let files = ahead.next() { digests += try files.map(writer.write) }
             return digests
         }
     }

@@ -19,7 +19,7 @@ public final class Simulation {
     public let world: HospitalWorld
     public let layout: LakeLayout
     let writer: LakeWriter
-    private var engine: DayEngine
+    private let engine: DayEngine
     private let days: DayWriter
 
     public init(world: HospitalWorld, layout: LakeLayout) {
@@ -54,19 +54,22 @@ public final class Simulation {
         let calendar = world.calendar
         let last = min(until ?? calendar.end, calendar.end)
         var rows = 0
-        for date in calendar.dates {
-            let day = engine.run(date)
-            guard date >= resume else { continue }
+        let ahead = daysAhead(renderingFrom: resume)
+        defer { ahead.abandon() }
+        while let next = ahead.next() {
+            let date = next.date
+            guard let rendered = next.rendered else { continue }
             if date > last || shouldStop() { return .stopped(next: date) }
             try save(date, status: .running)
             guard hooks.beforeDay(date) else { return .stopped(next: date) }
-            try days.writeVisitors(day)
-            for session in days.sessions {
-                try days.writeSession(day, session: session)
+            try days.write(rendered.visitors)
+            for (session, steps) in zip(days.sessions, rendered.sessions) {
+                for step in steps { try days.write(step) }
                 guard hooks.afterSession(date, session: session) else { return .stopped(next: date) }
             }
-            try days.writeAdmissions(day)
+            try days.write(rendered.admissions)
             guard hooks.beforeAdvance(past: date, outbox: days.outbox(for: date)) else { return .stopped(next: date) }
+            let day = rendered.day
             rows += day.visits.count * 2 + day.transfersOfPreviousDay.count + day.admissions.count
             let complete = date == calendar.end
             try save(complete ? date : date.adding(days: 1), status: complete ? .complete : .running)
@@ -74,6 +77,25 @@ public final class Simulation {
             guard hooks.afterDay(date) else { return complete ? .complete : .stopped(next: date.adding(days: 1)) }
         }
         return .complete
+    }
+
+    /// A day of the calendar, its files rendered from the day the run resumes at.
+    private struct AheadDay: Sendable {
+        let date: SimDate
+        let rendered: RenderedDay?
+    }
+
+    /// The days, simulated, rendered and hashed on a second thread one ahead of the writer.
+    /// A day and its files are a pure function of the seed and the days before it, so this
+    /// changes no byte, and the writing thread is left with the system calls.
+    private func daysAhead(renderingFrom resume: SimDate) -> OneAhead<AheadDay> {
+        let dates = Array(world.calendar.dates)
+        var engine = engine
+        let days = days
+        return OneAhead(count: dates.count, name: "days-ahead") { index in
+            let day = engine.run(dates[index])
+            return AheadDay(date: day.date, rendered: day.date >= resume ? days.render(day) : nil)
+        }
     }
 
     private func save(_ date: SimDate, status: SchedulerState.Status) throws {
