@@ -59,13 +59,13 @@ public final class BatchIngestor {
         pass.failed += try missing.report(flags: &flags, ledger: ledger, context: context)
         let waiting = context.inbox.waiting()
         let pending = waiting.map(\.file)
-        var unsettled: [IngestFile] = []
+        var unsettled = Unsettled()
         for entry in waiting {
             if shouldStop() { break }
             let outcome =
-                IngestDecision.waitsForParent(entry.file, unsettled: unsettled)
+                try unsettled.holds(entry.file, ledger: &ledger, connection: context.connection)
                 ? .waiting : try attempt(entry, state: state, pending: pending, pass: &pass)
-            if outcome == .waiting || outcome == .inFlight { unsettled.append(entry.file) }
+            unsettled.add(entry.file, outcome)
             if outcome == .waiting { pass.firstWaiting = pass.firstWaiting ?? entry.file.name }
             if case .loaded = outcome, context.group.add(outcome, sharing: entry.file.kind.sharesRows) { try commitGroup(pass: &pass) }
             if case .loaded = outcome {} else { try book(outcome, pass: &pass) }
