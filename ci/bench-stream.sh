@@ -95,10 +95,13 @@ run() {
     cp -r "$source/.setup_flags" "$source/.daily_flags" "$source/scheduler_state.json" "$lake/"
     sp_started=$(date +%s.%N)
     # --idle-exit counts from the start: a group of several takes some seconds of rebalancing
-    # before the producers start, and a member must not give up meanwhile.
+    # before the producers start, and a member must not give up meanwhile. A scale-out row
+    # waits longer too: on a busy machine a producer can fall silent for 2 s mid-outbox, and
+    # the wait after the last landing is outside the end-to-end time anyway.
     for ((i = 1; i <= processors; i++)); do
         /usr/bin/time -f "%e %U %S %M" -o "$dir/sp-$i.time" "$hospital" stream-processor --lake "$lake" \
-            --idle-exit "$(( processors > 1 ? 15 : 2 ))" --idle-seconds 0.2 >"$dir/sp-$i.log" 2>&1 &
+            --idle-exit "$([ "$processors" -gt 1 ] || [ -n "$row_out" ] && echo 15 || echo 2)" --idle-seconds 0.2 \
+            >"$dir/sp-$i.log" 2>&1 &
         sp_pids+=($!)
     done
     # Settled: every member's latest event an assignment, and nothing new for half a second.
@@ -170,6 +173,9 @@ awk -v n="$events" -v w="$cat_wall" -v u="$cat_user" -v s="$cat_sys" -v r="$cat_
 read -r kcat_wall kcat_user kcat_sys kcat_rss < "$work/kcat.time"
 awk -v n="$events" -v w="$kcat_wall" -v u="$kcat_user" -v s="$kcat_sys" -v r="$kcat_rss" \
     'BEGIN { printf "| kcat -P of the same events (baseline) | %.2f | %.2f | %d | | | | | | %.0f (publish only) | |\n", w, u + s, r / 1024, n / w }'
-median_producer=$(sort -n -k8 "$work/runs" | awk -v runs="$runs" 'NR == int((runs + 1) / 2) { print $1 }')
-awk -v p="$median_producer" -v k="$kcat_wall" 'BEGIN { printf "producer ÷ kcat -P throughput: %.2f (target ≥ 0.5)\n", k / p }'
-echo "target: producer → broker → stream processor ≥ 200000 events/s end to end, sustained over ≥ 1 M events (docs/performance.md §Stream)"
+read -r median_producer median_e2e < <(sort -n -k8 "$work/runs" | awk -v runs="$runs" 'NR == int((runs + 1) / 2) { print $1, $8 }')
+awk -v p="$median_producer" -v k="$kcat_wall" -v e="$median_e2e" -v n="$events" 'BEGIN {
+    printf "target: producer ≥ 0.5 × kcat -P throughput: %.2f ×, %s\n", k / p, (k / p >= 0.5 ? "MET" : "MISSED")
+    printf "target: ≥ 200000 events/s end to end over the full outbox (docs/performance.md §Stream): %.0f (median), %s%s\n", n / e,
+        (n / e >= 200000 ? "MET" : "MISSED"), (n >= 1000000 ? "" : sprintf(" (but only %d events here)", n)) }'
+
