@@ -103,8 +103,7 @@ scale_stream_row() { # label, N, producers, processors
     local checks="" e2e events landed distinct failed
     if ! BENCH_STREAM_ROW=$work/scale-stream.row BENCH_STREAM_PRODUCERS=$3 BENCH_STREAM_PROCESSORS=$4 \
         ci/bench-stream.sh 1 "$scale_lake" >"$work/scale-stream-$3-$4.log" 2>&1; then
-        tail -n 5 "$work/scale-stream-$3-$4.log"
-        echo "| $1 | $2 | | | FAIL: ci/bench-stream.sh failed |"
+        echo "| $1 | $2 | | | FAIL: ci/bench-stream.sh: $(tail -n 1 "$work/scale-stream-$3-$4.log" | tr '|' ' ') |"
         return
     fi
     read -r e2e events landed distinct failed < "$work/scale-stream.row"

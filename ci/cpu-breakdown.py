@@ -72,6 +72,9 @@ def label(pid: int) -> str | None:
     if comm != "postgres" and not comm.startswith("postgres"):
         return None
     title = " ".join(argv)
+    # initdb runs postgres itself to create the cluster, before any postmaster exists.
+    if "--boot" in argv or "--single" in argv:
+        return "postgres: initdb"
     if not title.startswith("postgres: "):
         return "postgres: postmaster"
     rest = title[len("postgres: ") :].strip()
