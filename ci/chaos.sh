@@ -66,23 +66,13 @@ unplanned=()
 
 build_hospital "$profile"
 
-# The warehouse tables (not the ledger: its stream file names follow the chunks' cuts, which
-# follow timing) as `schema.table<TAB>rows<TAB>md5 of the sorted row md5s`.
-table_digests() {
+# ci/lib.sh's table_digests, read as hospital_reader.
+table_digests_as_reader() {
     # shellcheck source=/dev/null # an env file ci/pg.sh writes: export KEY=value lines
     (set -a; unset DB_PASSWORD; source "$reader_env"; set +a
-     export PGPASSWORD
-     PGPASSWORD=$(cat "$DB_PASSWORD_FILE")
-     tables=$(psql -X -At -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c "
-        SELECT table_schema || '.' || table_name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE'
-          AND table_schema IN ('hospital_operations','hospital_admissions','emergency_transport','patient_transfers','daily_summary')
-        ORDER BY 1")
-     for table in $tables; do
-         psql -X -At -F $'\t' -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c "
-            SELECT '$table', count(*), md5(coalesce(string_agg(h, '' ORDER BY h), ''))
-            FROM (SELECT md5(t::text) AS h FROM $table t) rows"
-     done)
+     PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGPASSWORD=$(cat "$DB_PASSWORD_FILE")
+     export PGHOST PGPORT PGUSER PGPASSWORD
+     table_digests "$DB_NAME")
 }
 
 # stream/ as `lines<TAB>distinct lines<TAB>md5 of the sorted distinct lines`.
@@ -198,7 +188,7 @@ run() { # label, rounds
     drain_pipeline
     say "$label: drained after $(( $(date +%s) - started ))s"
     verify_pipeline >"$work/$label.verify" 2>&1 || true
-    table_digests >"$work/$label.tables"
+    table_digests_as_reader >"$work/$label.tables"
     stream_digest >"$work/$label.stream"
     ls -A "$lake/failed" >"$work/$label.failed"
     stop_services broker

@@ -3,8 +3,8 @@
 # PostgreSQL, the embedded broker and the four services as processes, with the environment
 # Compose gives them (docs/architecture.md §End-to-end checks); the scripts that need only
 # the warehouse (ci/test.sh, ci/regen-goldens.sh, ci/bench-warehouse.sh,
-# ci/bad-input-cost.sh) take its start from here too. Source it; it defines functions and
-# sets nothing until they are called.
+# ci/bad-input-cost.sh) take its start from here too, and the benchmarks its lake and
+# warehouse helpers. Source it; it defines functions and sets nothing until they are called.
 #
 # A caller sets `root` (the repository), `work` (a scratch folder it removes) and
 # `deadline` (epoch seconds), and `trap lib_cleanup EXIT`. KEEP_WORK=1 keeps `work` (lakes,
@@ -63,6 +63,44 @@ start_warehouse_as_owner() { # pg_dir
 }
 
 stop_warehouse() { [ -z "${pg_dir:-}" ] || PG_DIR=$pg_dir "$root/ci/pg.sh" stop >/dev/null 2>&1 || true; }
+
+# The lake's files the batch ingestor owns, copied into a fresh lake at `dest`: batch/ less
+# the outbox (which goes through Kafka), with the flags and the scheduler's state, which the
+# ingestor checks each file against (docs/warehouse.md §Transactions) and whose reports it
+# archives. Needs `bin`.
+copy_ingestor_files() { # source lake, dest
+    local f
+    local -A outbox=()
+    mkdir -p "$2/batch"
+    cp -r "$1/.setup_flags" "$1/.daily_flags" "$1/scheduler_state.json" "$2/"
+    while IFS= read -r f; do outbox[$f]=1; done < <("${bin:?}" files --lake "$1" --outbox --in batch)
+    for f in "$1"/batch/*; do
+        [ -n "${outbox[$f]:-}" ] || cp "$f" "$2/batch/"
+    done
+}
+
+# The data rows of a lake's batch CSVs (a header each), for checking the ingestor's ledger.
+batch_rows() { # lake
+    local csvs=("$1"/batch/*.csv)
+    echo $(( $(cat "${csvs[@]}" | wc -l) - ${#csvs[@]} ))
+}
+
+# The warehouse tables (not the ledger: its stream file names follow the chunks' cuts, which
+# follow timing) as `schema.table<TAB>rows<TAB>md5 of the sorted row md5s`, so two loads
+# compare whatever order they wrote in. psql logs in from the caller's PG* variables.
+table_digests() { # database
+    local tables table
+    tables=$(psql -X -At -d "$1" -c "
+        SELECT table_schema || '.' || table_name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE'
+          AND table_schema IN ('hospital_operations','hospital_admissions','emergency_transport','patient_transfers','daily_summary')
+        ORDER BY 1")
+    for table in $tables; do
+        psql -X -At -F $'\t' -d "$1" -c "
+            SELECT '$table', count(*), md5(coalesce(string_agg(h, '' ORDER BY h), ''))
+            FROM (SELECT md5(t::text) AS h FROM $table t) rows"
+    done
+}
 
 # Points the services at a lake and a profile.
 use_lake() { # lake, profile
