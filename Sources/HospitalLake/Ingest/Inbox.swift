@@ -91,11 +91,12 @@ public struct Inbox: Sendable {
     /// The file's bytes, or nil when it was moved or replaced by something else since it was listed.
     public func read(_ path: String) -> [UInt8]? { try? LakeEntry.read(path) }
 
-    /// The entry's modification time in nanoseconds (0 when it cannot be looked at): with the
-    /// size, what tells an unchanged landed chunk from a rewritten one.
-    public func modified(_ path: String) -> Int {
+    /// The entry's size and modification time (nil when it cannot be looked at): what tells an
+    /// unchanged landed chunk from a rewritten one without reading it.
+    public func stamp(_ path: String) -> FileStamp? {
         var info = stat()
-        return lstat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 
     /// Moves loaded batch files (and reports) to processed/, with one pair of folder syncs. A
@@ -135,4 +136,10 @@ public struct Inbox: Sendable {
     }
 
     public func isInBatch(_ name: String) -> Bool { LakeEntry.kind(layout.batch + "/" + name) != .missing }
+}
+
+/// A file's size and modification time in nanoseconds, as lstat gives them.
+public struct FileStamp: Equatable, Sendable {
+    public let size: Int
+    public let modified: Int
 }

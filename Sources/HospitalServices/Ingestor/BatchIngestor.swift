@@ -97,18 +97,16 @@ public final class BatchIngestor {
     /// file is claimed first and read once, under the claim.
     private func handle(_ entry: Inbox.Entry, state: SchedulerState?, pending: [IngestFile], pass: inout Pass) throws -> FileOutcome {
         let file = entry.file
-        if file.kind.isStream, let bytes = context.inbox.read(entry.path),
-            ledger.digests(of: file.name).contains(
-                digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path)))
-        {
+        if file.kind.isStream, digests.isOne(of: ledger.digests(of: file.name), path: entry.path, inbox: context.inbox) {
             return .unchanged
         }
         // Any other file is read under its claim: a batch file moves after its load, and its move must be one worker's.
         guard try context.claim(file.name) else { return .inFlight }
         if file.kind.sharesRows { try commitGroup(pass: &pass) }
         try ledger.refresh(file.name, from: context.connection)
+        let stamp = context.inbox.stamp(entry.path)
         guard let bytes = context.inbox.read(entry.path) else { return .unchanged }  // moved or replaced since it was listed
-        let sha256 = digests.sha256(of: entry.path, bytes: bytes, modified: context.inbox.modified(entry.path))
+        let sha256 = digests.sha256(of: entry.path, bytes: bytes, stamp: stamp)
         let decision = IngestDecision.decide(file, sha256: sha256, loaded: ledger.digests(of: file.name), calendar: context.calendar)
         return try DecisionDispatch(context: context).carryOut(
             decision, entry: entry, bytes: bytes, sha256: sha256, state: state, pending: pending, flags: &flags)
