@@ -67,7 +67,9 @@ def label(pid: int) -> str | None:
             argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
     except OSError:
         return None
-    if comm == "hospital":
+    # By the program's name, not comm: a copy of the binary (HOSPITAL_BIN=/tmp/hospital-new)
+    # has another comm, and the comm of a thread-named process may differ too.
+    if argv and os.path.basename(argv[0]).startswith("hospital") and comm not in ("bash", "sh"):
         return "hospital " + (argv[1] if len(argv) > 1 else "")
     if comm != "postgres" and not comm.startswith("postgres"):
         return None

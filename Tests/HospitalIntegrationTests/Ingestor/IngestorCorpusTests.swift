@@ -37,7 +37,10 @@ struct IngestorCorpusTests {
         }
     }
 
-    @Test func everyBadInputGoesToFailedAloneAndTheRestLoads() async throws {
+    /// With one ingest worker and with four side by side (`--workers 4`): the outcomes do not
+    /// depend on which worker took which file.
+    @Test(arguments: [1, 4])
+    func everyBadInputGoesToFailedAloneAndTheRestLoads(workers: Int) async throws {
         let clean = try Self.lake()
         let (cleanIngestor, cleanDatabase) = try await F.ingestor(clean, try await F.database("corpusclean"))
         try Self.drain(cleanIngestor)
@@ -47,7 +50,7 @@ struct IngestorCorpusTests {
         let layout = try Self.lake()
         let transportLines = try BadInputCase.lines(BadInputCase.chunk(layout, "hospital.transport")).count
         for bad in Self.cases { try bad.apply(to: layout) }
-        let (ingestor, database) = try await F.ingestor(layout, try await F.database("corpusbad"))
+        let (ingestor, database) = try await Self.workers(workers, layout, try await F.database("corpusbad"))
         try Self.drain(ingestor)
 
         var expected = Set<String>()
@@ -126,12 +129,27 @@ struct IngestorCorpusTests {
         return layout
     }
 
-    static func drain(_ ingestor: BatchIngestor) throws {
+    static func drain(_ ingestor: BatchIngestor) throws { try drain(IngestWorkers([ingestor])) }
+
+    static func drain(_ workers: IngestWorkers) throws {
         var quiet = 0
         while quiet < 2 {
-            let pass = try ingestor.drainOnce()
+            let pass = try workers.drainOnce(shouldStop: { false }).reduce(BatchIngestor.Pass()) { $0 + (try $1.get()) }
             quiet = pass.loaded + pass.failed + pass.archived == 0 ? quiet + 1 : 0
         }
+    }
+
+    /// `count` ingest workers on one database, each over its own session, and a session of
+    /// the first for reading the warehouse.
+    static func workers(_ count: Int, _ layout: LakeLayout, _ settings: ConnectionSettings) async throws -> (IngestWorkers, PQConnection) {
+        var ingestors: [BatchIngestor] = []
+        var connections: [PQConnection] = []
+        for _ in 0..<count {
+            let (ingestor, connection) = try await F.ingestor(layout, settings)
+            ingestors.append(ingestor)
+            connections.append(connection)
+        }
+        return (IngestWorkers(ingestors), connections[0])
     }
 
     /// Each fact table's rows: key → digest of the whole row.

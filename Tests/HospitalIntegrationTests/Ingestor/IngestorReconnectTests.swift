@@ -13,7 +13,9 @@ import Testing
 struct IngestorReconnectTests {
     typealias F = WarehouseFixture
 
-    @Test func aLostSessionIsAPauseAndEveryFileStillLoadsOnce() async throws {
+    /// With the default workers (one per core) and with four, each losing its session.
+    @Test(arguments: [nil, "4"])
+    func aLostSessionIsAPauseAndEveryFileStillLoadsOnce(workers: String?) async throws {
         let layout = try F.lake(days: 6)
         // Days 2 to 6 arrive one by one, as the scheduler writes them (files, then flags),
         // each after the ingestor's session was closed under it.
@@ -40,7 +42,7 @@ struct IngestorReconnectTests {
         let settings = try await F.database()
         let owner = try await PQConnection.connect(settings, retry: .once, logger: F.logger)
         let service = try ChildProcess(
-            "batch-ingestor", arguments: ["batch-ingestor", "--poll-seconds", "0.05"],
+            "batch-ingestor", arguments: ["batch-ingestor", "--poll-seconds", "0.05"] + (workers.map { ["--workers", $0] } ?? []),
             environment: [
                 "LAKE_PATH": layout.root, "CONFIG_DIR": F.repository + "/configs", "DB_HOST": settings.host,
                 "DB_PORT": String(settings.port), "DB_NAME": settings.database, "DB_USER": settings.user,
