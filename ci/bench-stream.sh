@@ -37,12 +37,12 @@ command -v kcat >/dev/null || { apt-get update -qq && apt-get install -y -qq kca
 producers=${BENCH_STREAM_PRODUCERS:-1}
 processors=${BENCH_STREAM_PROCESSORS:-1}
 row_out=${BENCH_STREAM_ROW:-}
-if [ -n "${HOSPITAL_BIN:-}" ]; then
-    hospital=$HOSPITAL_BIN
-else
-    swift build -c release --product hospital >/dev/null
-    hospital=$PWD/.build/release/hospital
-fi
+root=$PWD
+# shellcheck source=ci/lib.sh
+source ci/lib.sh
+script_name=bench-stream
+build_hospital full
+hospital=$bin
 work=$(mktemp -d /tmp/hospital-bench-stream-XXXXXX)
 broker=
 trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; rm -rf "$work"' EXIT

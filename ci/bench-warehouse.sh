@@ -16,15 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-if [ -n "${HOSPITAL_BIN:-}" ]; then
-    bin=$HOSPITAL_BIN
-else
-    swift build -c release --product hospital >/dev/null
-    bin=$root/.build/release/hospital
-fi
-work=$(mktemp -d /tmp/hospital-bench-wh-XXXXXX)
 # shellcheck source=ci/lib.sh
 source ci/lib.sh
+script_name=bench-warehouse
+build_hospital full
+work=$(mktemp -d /tmp/hospital-bench-wh-XXXXXX)
 trap 'stop_warehouse; rm -rf "$work"' EXIT
 
 lake=${1:-}

@@ -30,16 +30,12 @@ root=$PWD
 for tool in /usr/bin/time:time bc:bc kcat:kcat; do
     command -v "${tool%%:*}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
 done
-if [ -n "${HOSPITAL_BIN:-}" ]; then
-    bin=$HOSPITAL_BIN
-else
-    swift build -c release --product hospital
-    bin=$root/.build/release/hospital
-fi
-export HOSPITAL_BIN=$bin # the sub-scripts use it rather than build again
-work=$(mktemp -d /tmp/hospital-bench-XXXXXX)
 # shellcheck source=ci/lib.sh
 source ci/lib.sh
+script_name=bench
+build_hospital full
+export HOSPITAL_BIN=$bin # the sub-scripts use it rather than build again
+work=$(mktemp -d /tmp/hospital-bench-XXXXXX)
 trap 'stop_warehouse; rm -rf "$work"' EXIT
 
 measure() { # name, command...
