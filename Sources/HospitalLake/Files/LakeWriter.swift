@@ -24,11 +24,6 @@ public struct LakeWriter: Sendable {
         return true
     }
 
-    /// Writes a whole file into `batch/` (or another folder given by `folder`).
-    public func write(_ bytes: [UInt8], rows: Int, name: LakeFileName, folder: String? = nil) throws -> FileDigest {
-        try LakeFile.write(bytes, rows: rows, to: (folder ?? layout.batch) + "/" + name.name)
-    }
-
     /// Writes a file rendered and hashed beforehand into `batch/`.
     public func write(_ file: RenderedFile) throws -> FileDigest {
         let lakeFile = try LakeFile(path: layout.batch + "/" + file.name.name, hashing: false)

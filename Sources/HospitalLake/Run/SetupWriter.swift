@@ -39,8 +39,8 @@ public struct SetupWriter: Sendable {
             let roster = staff.staffData()
             let reserve = staff.reservePool()
             return [
-                try writer.write(roster.bytes, rows: roster.rows, name: .staff),
-                try writer.write(reserve.bytes, rows: reserve.rows, name: .reserve),
+                try writer.write(RenderedFile(.staff, roster.bytes, rows: roster.rows)),
+                try writer.write(RenderedFile(.reserve, reserve.bytes, rows: reserve.rows)),
             ]
         }
         try writer.step(.setup(.workforce)) {
@@ -48,8 +48,8 @@ public struct SetupWriter: Sendable {
             return try world.workforce.steps.flatMap { step in
                 let snapshot = staff.snapshot(step)
                 return [
-                    try writer.write(snapshot.bytes, rows: snapshot.rows, name: .staffActive(step.date)),
-                    try writer.write(staff.summary(step), rows: 0, name: .workforceSummary(step.date)),
+                    try writer.write(RenderedFile(.staffActive(step.date), snapshot.bytes, rows: snapshot.rows)),
+                    try writer.write(RenderedFile(.workforceSummary(step.date), staff.summary(step), rows: 0)),
                 ]
             }
         }
